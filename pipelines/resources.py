@@ -1,0 +1,46 @@
+"""The one resource every asset uses: where the raw folder and the warehouse are, and how many
+worker processes to use.
+
+Each setting is resource config (editable in the UI's launchpad); left unset, it falls back at run
+time to an environment variable and then to a default:
+
+| config      | environment variable    | default                     |
+|-------------|-------------------------|-----------------------------|
+| raw_dir     | GOVREPORT_RAW_DIR       | raw                         |
+| warehouse   | GOVREPORT_WAREHOUSE     | warehouse/reports.duckdb    |
+| workers     | GOVREPORT_WORKERS       | the machine's cores         |
+
+Relative paths resolve against the repo root, not the current directory.
+"""
+
+import os
+from pathlib import Path
+from typing import Optional
+
+import dagster as dg
+
+from pipelines.config import DEFAULT_RAW_DIR, DEFAULT_WAREHOUSE, resolve
+from pipelines.parallel import default_workers
+from pipelines.warehouse.store import Warehouse
+
+
+class GovReportResource(dg.ConfigurableResource):
+    """Paths and parallelism of the govreport pipeline."""
+
+    raw_dir: Optional[str] = None
+    warehouse: Optional[str] = None
+    workers: Optional[int] = None
+    batch_size: int = 64
+
+    def raw_path(self) -> Path:
+        return resolve(self.raw_dir or os.environ.get("GOVREPORT_RAW_DIR") or DEFAULT_RAW_DIR)
+
+    def warehouse_path(self) -> Path:
+        return resolve(self.warehouse or os.environ.get("GOVREPORT_WAREHOUSE") or DEFAULT_WAREHOUSE)
+
+    def worker_count(self) -> int:
+        env = os.environ.get("GOVREPORT_WORKERS")
+        return max(1, self.workers or (int(env) if env else default_workers()))
+
+    def store(self) -> Warehouse:
+        return Warehouse(self.warehouse_path())

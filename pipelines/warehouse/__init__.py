@@ -1,0 +1,1 @@
+"""Loading: the warehouse file, its tables, the load step and the SQL models."""

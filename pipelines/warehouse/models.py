@@ -1,0 +1,55 @@
+"""SQL models: every ``sql/**/*.sql`` file is one view named as the file.
+
+A file holds one ``SELECT`` (CTEs welcome) and opens with a comment saying its grain and inputs.
+The build order is derived, not declared: a model depends on every other model whose name it
+mentions as an identifier, and models are built in topological order (a cycle is an error).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from graphlib import TopologicalSorter
+from pathlib import Path
+
+import duckdb
+
+_COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+_STRING = re.compile(r"'(?:[^']|'')*'")
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    name: str
+    path: Path
+    sql: str
+    deps: tuple[str, ...]
+
+    @property
+    def description(self) -> str:
+        """The file's opening comment (its grain and inputs)."""
+        lines = []
+        for line in self.sql.splitlines():
+            if not line.startswith("--"):
+                break
+            lines.append(line[2:].strip())
+        return "\n".join(lines)
+
+
+def _identifiers(sql: str) -> set[str]:
+    body = _STRING.sub("''", _COMMENT.sub(" ", sql))
+    return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", body))
+
+
+def discover_models(sql_dir: Path) -> list[SqlModel]:
+    """All models under sql_dir in build order."""
+    files = {p.stem: p for p in sorted(Path(sql_dir).rglob("*.sql"))}
+    raw = {name: p.read_text(encoding="utf-8") for name, p in files.items()}
+    deps = {name: tuple(sorted((_identifiers(sql) & raw.keys()) - {name}))
+            for name, sql in raw.items()}
+    order = list(TopologicalSorter(deps).static_order())
+    return [SqlModel(name, files[name], raw[name], deps[name]) for name in order]
+
+
+def create_view(con: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    body = model.sql.strip().rstrip(";")
+    con.execute(f'CREATE OR REPLACE VIEW "{model.name}" AS\n{body}')
