@@ -1,0 +1,94 @@
+"""Word lists the extractor's rules are built from (data only, no logic).
+
+Each list is named for what it matches; the regular expressions that use them are compiled in the
+modules that apply them (``masking``, ``quantities``, ``indicators``, ``semantics``).
+"""
+
+# Characters that end a clause: an indicator is looked for between the last of these and a value.
+CLAUSE_BOUNDARIES = "，；：。！？、（）\n,;:!?()"
+# Characters that end a sentence-level subject search (a new clause group).
+SENTENCE_BOUNDARIES = "。！？；\n"
+
+# Numbered slogans and names that contain numerals but are never quantities (masked before extraction).
+SLOGANS = [
+    "一带一路", "一区两群", "两个确立", "两个维护", "四个全面", "五位一体", "四个意识", "四个自信",
+    "三农", "六稳", "六保", "一网通办", "一网统管", "一件事一次办", "一件事", "万企兴万村", "千万工程",
+    "双千兆", "十四五", "十三五", "十二五", "十一五", "十五五", "二十大", "十九大", "十八大", "二十届",
+    "百日", "百千万工程", "千村示范", "万村整治", "一老一小", "一县一策", "一企一策", "一业一证",
+    "一次办", "最多跑一次", "三去一降一补", "放管服", "两新", "两重", "三大攻坚战", "一城一策",
+    "两山", "三个代表", "一国两制", "五个一", "两会", "三公", "一把手", "一站式", "一体化",
+    "一盘棋", "一张网", "一张图", "一码通", "一卡通", "一揽子", "一流", "一线", "一批", "第一",
+    "千家万户", "千方百计", "百姓", "百年", "万物", "一般", "一定", "一致", "一道", "统一",
+    "唯一", "进一步", "一些", "一起", "一直", "一切", "一方面", "一系列", "一手", "一以贯之",
+]
+
+# A number followed by one of these (after 以上/以下/级) labels a class, not a measured value.
+CLASS_LABEL_FOLLOWERS = [
+    "的项目", "的企业", "的工业", "项目", "企业", "工业", "产业集群", "集群", "龙头", "园区", "景区",
+    "医院", "老人", "老年人", "人口城市", "城市", "规模", "产业链", "大项目", "重大项目", "的重大",
+    "投资项目", "商贸", "商场", "楼宇", "税源",
+]
+
+# Words that may precede a bare magnitude word (千亿, 百亿元) used as a value: 突破千亿.
+BARE_MAGNITUDE_TRIGGERS = ["突破", "超过", "超", "逾", "达到", "达", "近", "接近", "跨越", "迈上", "站上",
+                           "跃上", "迈过", "跨过", "过"]
+
+# Growth and change verbs: the measure of a % value next to them is growth, of an amount a change.
+UP_VERBS = ["增长", "提高", "上升", "上涨", "增加", "提升", "扩大", "增速", "增幅", "涨幅", "加快", "回升",
+            "多增", "同比增长"]
+DOWN_VERBS = ["下降", "降低", "减少", "下滑", "回落", "收窄", "缩小", "缩减", "压减", "降幅", "减", "降"]
+SHARE_CUES = ["比重", "占比", "占全", "占"]
+INDEX_CUES = ["指数"]
+
+# Period tokens, longest first; the value on the right is the period as stored.
+PERIODS = [
+    ("前三季度", "前三季度"), ("前两季度", "前两季度"), ("第一季度", "一季度"), ("第二季度", "二季度"),
+    ("第三季度", "三季度"), ("第四季度", "四季度"), ("一季度", "一季度"), ("二季度", "二季度"),
+    ("三季度", "三季度"), ("四季度", "四季度"), ("上半年", "上半年"), ("下半年", "下半年"),
+    ("全年", "全年"), ("两年平均", "两年平均"), ("三年平均", "三年平均"), ("年平均", "年均"),
+    ("年均", "年均"), ("十四五时期", "十四五时期"), ("十四五期间", "十四五时期"), ("十四五以来", "十四五时期"),
+    ("十三五时期", "十三五时期"), ("十三五期间", "十三五时期"), ("十三五以来", "十三五时期"),
+    ("十二五时期", "十二五时期"), ("十二五期间", "十二五时期"), ("十五五时期", "十五五时期"),
+    ("十五五期间", "十五五时期"), ("过去五年", "过去五年"), ("五年来", "过去五年"), ("五年间", "过去五年"),
+    ("过去一年", "全年"),
+]
+
+# Leading words stripped from an indicator phrase (connectives, subjects, verbs of achieving).
+LEADING_FILLERS = [
+    "特别是", "其中", "同时", "此外", "另外", "全年", "今年", "去年", "上年", "当年", "年末", "年底", "目前",
+    "预计", "初步预计", "我们", "我区", "我市", "我省", "我县", "实现", "完成", "累计", "共", "力争", "确保",
+    "带动", "推动", "开发", "策划", "争取", "打造", "形成", "引进", "新引进", "落地", "建成", "带来", "拉动",
+    "为", "使", "让", "和", "及", "与", "并", "且", "还", "再", "又", "已", "均", "分别", "达到", "达",
+    "首次", "已经", "整体", "总体", "基本", "一年来", "过去一年", "截至", "截止",
+]
+# Trailing words stripped from an indicator phrase (verbs, comparison bases, qualifiers).
+TRAILING_FILLERS = [
+    "同比增长", "比上年增长", "较上年增长", "比上年末增长", "比上年", "较上年", "比去年", "较去年", "同比",
+    "环比", "比上年末", "较上年末", "比年初", "增长", "增速为", "下降", "提高", "降低", "上升", "上涨",
+    "增加", "减少", "提升", "扩大", "回升", "回落", "缩小", "收窄", "达到", "达", "完成", "实现", "为", "是",
+    "保持在", "保持", "稳定在", "控制在", "突破", "超过", "超", "逾", "约", "近", "接近", "不低于",
+    "不超过", "高于", "低于", "至", "到", "在", "分别", "均", "平均", "年均", "累计", "共", "合计", "总计",
+    "计", "了", "已", "再", "率先", "全部", "达成", "首次", "历史性", "预计", "力争",
+    "确保", "争取", "实际", "名义", "按可比价格计算", "扣除价格因素", "以上", "由上年", "由", "从",
+    "提高到", "提升到", "提升至", "提高至", "增加到", "增至", "降至", "下降到", "降到", "上升到", "攀升",
+    "逐季攀升", "在西部", "在全国", "在全省", "在全市",
+]
+# Verbs that, right after a count value, begin the counted noun's predicate (kept out of indicators).
+COUNT_PREDICATE_VERBS = ["完工", "开工", "提速", "落地", "入选", "成为", "上榜", "上岗", "投入", "建成",
+                         "获批", "获评", "通过", "启动", "竣工", "投产", "签约", "开业", "认定"]
+
+# Statement cues.
+ESTIMATE_CUES = ["预计"]
+TARGET_CUES = ["力争", "确保", "控制在", "预期目标", "目标是", "目标为", "主要目标", "争取", "计划", "今年",
+               "将", "要", "努力"]
+ACTUAL_CUES = ["去年", "上年", "过去一年", "一年来", "过去五年", "五年来", "比上年", "同比"]
+HARD_TARGET_CUES = ["确保", "不低于", "不少于", "以上", "不超过", "控制在"]
+SOFT_TARGET_CUES = ["左右", "约", "力争", "争取"]
+STRETCH_CUES = ["力争", "争取"]
+
+# Year words, relative to the report year.
+THIS_YEAR_WORDS = ["今年", "本年"]
+LAST_YEAR_WORDS = ["去年", "上年", "过去一年", "一年来"]
+# Words before an explicit year that make it a comparison base, not the year the figure is about.
+COMPARISON_BEFORE_YEAR = ["比", "较", "超", "超过", "高于", "低于", "与", "同", "相当于", "恢复到", "恢复至",
+                          "是", "为"]
