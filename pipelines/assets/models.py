@@ -5,13 +5,20 @@ import dagster as dg
 from pipelines.assets.common import preview, run_selects
 from pipelines.assets.ingest import raw_inventory
 from pipelines.assets.loading import warehouse_tables
+from pipelines.assets.seeds import seed_tables
 from pipelines.resources import GovReportResource
-from pipelines.warehouse.models import SqlModel, create_view, discover_models
+from pipelines.warehouse.models import SqlModel, create_view, discover_models, references
+from pipelines.warehouse.seeds import seed_files
+
+
+def _seed_deps(model: SqlModel) -> list:
+    """The seed tables asset, when the model reads a seed table (`keywords`, …)."""
+    return [seed_tables] if references(model.sql, seed_files()) else []
 
 
 def _model_asset(model: SqlModel) -> dg.AssetsDefinition:
     @dg.asset(name=model.name, group_name="models", kinds={"sql", "duckdb"},
-              deps=[warehouse_tables, *(dg.AssetKey(d) for d in model.deps)],
+              deps=[warehouse_tables, *_seed_deps(model), *(dg.AssetKey(d) for d in model.deps)],
               description=f"View `{model.name}` ({model.path.parent.name}/{model.path.name}).\n\n"
                           f"{model.description}")
     def _view(context: dg.AssetExecutionContext, govreport: GovReportResource) -> dg.MaterializeResult:

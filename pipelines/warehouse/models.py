@@ -40,6 +40,12 @@ def _identifiers(sql: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", body))
 
 
+def references(sql: str, names) -> set[str]:
+    """Which of ``names`` (tables, views) the SQL mentions as identifiers (comments and strings
+    ignored)."""
+    return _identifiers(sql) & set(names)
+
+
 def discover_models(sql_dir: Path) -> list[SqlModel]:
     """All models under sql_dir in build order."""
     files = {p.stem: p for p in sorted(Path(sql_dir).rglob("*.sql"))}

@@ -1,0 +1,85 @@
+-- grain: one row per region, year, indicator_code, measure: the annual target a report set for
+-- its own year (reference_year = the report's year; multi-year goals such as 到2025年/年均 are
+-- left out)
+-- reads: indicator_values
+-- the target is the first mention in the target statement (主要预期目标 …), else the first in the
+-- report; the stretch value is another mention of the same key whose clause opens with 力争/争取
+-- and whose value differs (e.g. 增长6%以上，力争7%)
+with mentions as (
+    select *
+    from indicator_values
+    where statement = 'target'
+      and indicator_code is not null
+      and measure is not null
+      and reference_year = year
+      and period_kind = 'year'
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (
+            partition by region, year, indicator_code, measure
+            order by is_stretch_marked, is_target_statement desc, sentence_ordinal, char_start, doc_id
+        ) as pick,
+        count(*) over (partition by region, year, indicator_code, measure) as n_mentions
+    from mentions
+),
+
+primary_target as (select * from ranked where pick = 1),
+
+stretch as (
+    select
+        r.region, r.year, r.indicator_code, r.measure,
+        r.value as stretch_value,
+        r.value_high as stretch_value_high,
+        r.qualifier as stretch_qualifier,
+        r.sentence as stretch_sentence,
+        row_number() over (partition by r.region, r.year, r.indicator_code, r.measure
+                           order by r.sentence_ordinal, r.char_start, r.doc_id) as pick_stretch
+    from ranked r
+    join primary_target p
+      on r.region is not distinct from p.region
+     and r.year = p.year
+     and r.indicator_code = p.indicator_code
+     and r.measure = p.measure
+    where r.pick > 1
+      and r.is_stretch_marked
+      and r.unit is not distinct from p.unit
+      and (r.value <> p.value or r.value_high is distinct from p.value_high)
+),
+
+final as (
+    select
+        p.region,
+        p.province,
+        p.admin_level,
+        p.year,
+        p.indicator_code,
+        p.measure,
+        p.indicator,
+        p.value,
+        p.value_high,
+        p.unit,
+        p.qualifier,
+        p.direction,
+        p.target_strength,
+        s.stretch_value,
+        s.stretch_value_high,
+        s.stretch_qualifier,
+        p.sentence,
+        s.stretch_sentence,
+        p.doc_id,
+        p.metric_id,
+        p.is_target_statement,
+        p.n_mentions
+    from primary_target p
+    left join stretch s
+      on s.pick_stretch = 1
+     and s.region is not distinct from p.region
+     and s.year = p.year
+     and s.indicator_code = p.indicator_code
+     and s.measure = p.measure
+)
+
+select * from final
