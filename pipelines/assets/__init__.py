@@ -1,6 +1,7 @@
 """The pipeline's assets, stage by stage: ingest → cleaning → segmenting → extraction → loading →
 models (one view per SQL file) → the published warehouse."""
 
+from pipelines.assets.charts import charts
 from pipelines.assets.extraction import metric_mentions
 from pipelines.assets.ingest import cleaned_documents, raw_inventory
 from pipelines.assets.loading import build_published_asset, warehouse_tables
@@ -14,4 +15,4 @@ def all_assets():
     models = build_model_assets(SQL_DIR)
     published = build_published_asset([m.key for m in models])
     return [raw_inventory, cleaned_documents, segments, metric_mentions, warehouse_tables,
-            seed_tables, *models, published]
+            seed_tables, *models, published, charts]

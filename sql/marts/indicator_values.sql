@@ -1,6 +1,7 @@
 -- grain: one row per metric mention, with its document's context and its sentence's text
 -- reads: stg_metrics, stg_sentences, stg_documents
--- adds: signed_value (value with the sign of its direction: 下降3.8% → -3.8), period_kind
+-- adds: signed_value (a change carries the sign of its direction: 下降3.8% → -3.8; a level keeps
+-- its value: 失业率降到5.2% → 5.2), period_kind
 -- ('year' for a full-year or unqualified figure, 'part_year' for 上半年/一季度/1—11月 …,
 -- 'multi_year' for 年均/十四五时期/过去五年 …), is_stretch_marked (the value's own clause opens
 -- with 力争/争取: a stretch target), source_year (= year, the report's year)
@@ -50,7 +51,8 @@ final as (
         sentence_text as sentence,
         metric_id,
         sentence_id,
-        case when direction = 'down' then -value else value end as signed_value,
+        case when direction = 'down' and measure in ('growth', 'pp_change') then -value else value end
+            as signed_value,
         case
             when period is null or period = '全年' then 'year'
             when period like '%季度' or period like '%半年' or period like '%月' then 'part_year'

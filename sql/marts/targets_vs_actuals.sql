@@ -3,7 +3,7 @@
 -- usually the next year's report). actual_value is null when no later report states it.
 -- reads: targets, indicator_series, stg_indicator_polarity
 --
--- Comparisons use signed values (a 下降/降低 value counts as negative), so a target "能耗降低3%以上"
+-- Comparisons use signed values (a 下降/降低 change counts as negative), so a target "能耗降低3%以上"
 -- (value 3, '>=', down) reads as "change <= -3". met (null when the actual or units are missing):
 --   '>=', '>', '<=', '<'  the inequality as stated (以上, 超过, 以内, 低于);
 --   'range' [lo, hi]      higher-is-better: actual >= lo (overshooting a growth range is no miss);
@@ -15,6 +15,8 @@
 --                         band: within the tolerance.
 -- Which side is better comes from seeds/indicator_polarity.csv (default 'higher', tolerance 0.05).
 -- gap = actual - target (signed; for a range, actual - its low end), in the target's unit.
+-- target_lo, target_hi, actual_signed: the signed values compared (target_lo = target_hi unless a
+-- range), for charts and for analysts who check a verdict.
 with targets_in as (select * from targets),
 actuals as (select * from indicator_series),
 polarity as (select * from stg_indicator_polarity),
@@ -34,7 +36,8 @@ paired as (
         a.n_agreeing as actual_n_agreeing,
         coalesce(p.better, 'higher') as better,
         coalesce(p.approx_tolerance, 0.05) as approx_tolerance,
-        case when t.direction = 'down' then -1 else 1 end as target_sign
+        case when t.direction = 'down' and t.measure in ('growth', 'pp_change') then -1 else 1 end
+            as target_sign
     from targets_in t
     left join actuals a
       on a.region is not distinct from t.region
@@ -62,7 +65,6 @@ signed as (
 judged as (
     select
         *,
-        approx_tolerance * abs(target_lo) as tol,
         case
             when actual_signed is null or target_lo is null or not same_unit then null
             when signed_qualifier = '>=' then actual_signed >= target_lo
@@ -108,6 +110,9 @@ final as (
         met,
         case when same_unit then round(actual_signed - target_lo, 6) end as gap,
         better,
+        target_lo,
+        target_hi,
+        actual_signed,
         sentence as target_sentence,
         actual_sentence,
         doc_id as target_doc_id,
