@@ -29,8 +29,13 @@ def build_from(tmp_path_factory, parts: tuple[str, ...], years: range) -> Path:
 
 
 @pytest.fixture(scope="module")
-def national_db(tmp_path_factory):
-    con = duckdb.connect(str(build_from(tmp_path_factory, NATIONAL, range(2013, 2027))), read_only=True)
+def national_warehouse(tmp_path_factory) -> Path:
+    return build_from(tmp_path_factory, NATIONAL, range(2013, 2027))
+
+
+@pytest.fixture(scope="module")
+def national_db(national_warehouse):
+    con = duckdb.connect(str(national_warehouse), read_only=True)
     yield con
     con.close()
 
@@ -124,3 +129,10 @@ def test_chongqing_series_covers_the_recent_years(chongqing_db):
     # every year 2016–2025 has its growth rate stated by the next report
     assert set(range(2016, 2026)) <= years["growth"]
     assert {2016, 2017, 2019, 2020, 2021, 2023, 2024, 2025} <= years["level"]
+
+
+def test_national_run_draws_chinas_targets_chart(national_warehouse):
+    charts = national_warehouse.parent / "charts"
+    assert sorted(p.name for p in charts.glob("*.png")) == ["keyword_intensity.png",
+                                                             "targets_vs_actuals_中国.png"]
+    assert (charts / "targets_vs_actuals_中国.png").stat().st_size > 20_000
