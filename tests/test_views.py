@@ -346,3 +346,12 @@ def test_targets_take_the_target_statement_and_the_stretch_value(rules_db):
     year, value, qualifier, stretch, n, sentence = rows[0]
     assert (year, value, qualifier, stretch, n) == (2022, 6, ">=", 7, 3)
     assert sentence.startswith("今年主要预期目标是")
+
+
+def test_every_query_in_the_sql_readme_runs(sample_db):
+    import re
+    text = (SQL_DIR / "README.md").read_text(encoding="utf-8")
+    queries = re.findall(r"```sql\n(.*?)```", text, re.S)
+    assert len(queries) >= 5
+    for q in queries:
+        sample_db.execute(q).fetchall()
