@@ -8,12 +8,13 @@ reference year (``semantics``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import semantics, vocab
 from .indicators import clean_phrase, indicator_code, unit_kind
 from .masking import mask
 from .normalize import working_copy
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, has_candidate
 
 METRIC_KEYS = ["doc_id", "metric_id", "sentence_id", "indicator", "value_text", "value", "unit", "qualifier",
                "period", "char_start", "char_end", "value_high", "indicator_code", "measure", "direction",
@@ -24,7 +25,7 @@ STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
 LIST_SPLIT = re.compile(r"、|和|与|及")
 EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
-COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + "|的|“|，|、")
+COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众")
@@ -35,6 +36,8 @@ def extract_mentions(text: str, *, report_year: int | None = None, part: str | N
                      is_target_statement: bool = False) -> list[dict]:
     """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None."""
     work = working_copy(text)
+    if not has_candidate(work):
+        return []
     masked = mask(work)
     quantities = find_quantities(masked)
     if not quantities:
@@ -77,16 +80,19 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     return out
 
 
-def _clause_starts(text: str, boundary: re.Pattern) -> list[int]:
-    """For each position, the start of its clause (just after the last boundary before it)."""
-    starts = [0] * (len(text) + 1)
-    cur = 0
-    for i, c in enumerate(text):
-        starts[i] = cur
-        if boundary.match(c):
-            cur = i + 1
-    starts[len(text)] = cur
-    return starts
+class _ClauseStarts:
+    """``starts[i]``: the start of the clause holding position i (just after the last boundary before i)."""
+
+    def __init__(self, text: str, boundary: re.Pattern):
+        self._ends = [m.end() for m in boundary.finditer(text)]
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect_right(self._ends, i)
+        return self._ends[k - 1] if k else 0
+
+
+def _clause_starts(text: str, boundary: re.Pattern) -> _ClauseStarts:
+    return _ClauseStarts(text, boundary)
 
 
 def _leading_period(work: str, ss: int, current: str | None) -> str | None:
@@ -105,10 +111,9 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw)
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
-    if q.family in ("count", "physical", "money", None) and (not phrase or phrase.endswith("等")
-                                                               or (len(phrase) <= 2 and not indicator_code(phrase))):
+    if q.family == "count" or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
         right = _right_phrase(work, q.end)
-        if right and (q.family == "count" or not phrase):
+        if right:
             phrase = right
     inherited = False
     if not phrase:
@@ -125,6 +130,9 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     predicate = work[cs + pos + len(phrase): q.start] if pos >= 0 else work[cs: q.start]
     if share_cut is not None:
         predicate = work[cs + len(share_cut): q.start]
+    if inherited and drafts and drafts[-1]["_family"] == family and not semantics.GROWTH_WORD.search(predicate) \
+            and drafts[-1]["_ss"] <= q.start:
+        predicate = drafts[-1]["_predicate"] + predicate
     return {"_q": q, "_cs": cs, "_ss": ss, "_pre_word": pre_word, "_pre_qual": pre_qual,
             "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
 
@@ -190,6 +198,9 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
             if names and len(names) == len(group):
                 for g, name in zip(group, names):
                     g["indicator"] = name
+            for g in group[1:]:
+                if g["_family"] == d["_family"] and not g["_predicate"].strip("、和与及，"):
+                    g["_predicate"] = d["_predicate"]
             out.extend(group)
             i = j
             continue

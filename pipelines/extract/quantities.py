@@ -45,7 +45,7 @@ QUANTITY = re.compile(rf"""
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{CN_NUMBER}|{NUMBER})(?P<post>{POST_QUALIFIER})?")
 BARE_MAGNITUDE = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
-    rf"(?P<unit>元|美元)?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
+    rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
 SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日"}
@@ -72,6 +72,15 @@ def _value(num: str, mag: str | None) -> float | None:
     return v * _MAGS[mag] if mag else v
 
 
+CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|"
+                       rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?:{MAGNITUDE})")
+
+
+def has_candidate(text: str) -> bool:
+    """A cheap pre-check: could ``text`` hold a quantity at all (before masking)?"""
+    return CANDIDATE.search(text) is not None
+
+
 def find_quantities(masked: str) -> list[Quantity]:
     """Every quantity in ``masked`` (the working copy after masking), in text order."""
     found: list[Quantity] = []
@@ -89,8 +98,10 @@ def find_quantities(masked: str) -> list[Quantity]:
     for m in BARE_MAGNITUDE.finditer(masked):
         if _overlaps(taken, m.start("mag"), m.end()) or _is_class_label(masked, m.end(), m["post"], "money"):
             continue
-        unit = (m["unit"] or None) and ("美元" if m["unit"] == "美元" else "元")
-        found.append(Quantity(m.start("mag"), m.end(), _MAGS[m["mag"]], None, unit, "money" if unit else None,
+        unit, family = _UNITS[m["unit"]] if m["unit"] else (None, None)
+        if family in ("percent", "permille", "pp", "multiple"):
+            continue
+        found.append(Quantity(m.start("mag"), m.end(), _MAGS[m["mag"]], None, unit, family,
                               None, m["post"], False, True))
     found.sort(key=lambda q: q.start)
     return found

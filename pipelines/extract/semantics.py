@@ -25,7 +25,7 @@ _UP = sorted(vocab.UP_VERBS, key=len, reverse=True)
 _DOWN = sorted(vocab.DOWN_VERBS, key=len, reverse=True)
 LEVEL_AFTER_VERB = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|增|降|回升|回落)(?:到|至)$|(?:达到|为|是)$")
 GROWTH_WORD = re.compile("|".join(map(re.escape, sorted(vocab.UP_VERBS + vocab.DOWN_VERBS, key=len, reverse=True))))
-RATE_NOUN = re.compile(r"增长率|增加值|下降率|增速快|增长极|增长点|增长与|增长和")
+RATE_NOUN = re.compile(r"增长率|增加值|下降率|增速快|增长极|增长点|增长与经济|增长和经济")
 SHARE_WORD = re.compile(r"比重|占比|占[^，；。]{0,20}$")
 
 
