@@ -112,7 +112,7 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
     if q.family == "count" or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
-        right = _right_phrase(work, q.end)
+        right = _right_phrase(work, masked, q.end)
         if right:
             phrase = right
     inherited = False
@@ -126,10 +126,13 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         if unit is None:
             return None
         family = "money" if unit in ("元", "美元") else "count"
-    pos = phrase_raw.rfind(phrase) if phrase and not inherited else -1
-    predicate = work[cs + pos + len(phrase): q.start] if pos >= 0 else work[cs: q.start]
+    left = work[cs: q.start]
     if share_cut is not None:
-        predicate = work[cs + len(share_cut): q.start]
+        predicate = left[len(share_cut):]
+    elif phrase and not inherited and phrase in left:
+        predicate = left.replace(phrase, "", 1)  # verbs before and after the name: 减少能耗…, …增长
+    else:
+        predicate = left
     if inherited and drafts and drafts[-1]["_family"] == family and not semantics.GROWTH_WORD.search(predicate) \
             and drafts[-1]["_ss"] <= q.start:
         predicate = drafts[-1]["_predicate"] + predicate
@@ -145,17 +148,19 @@ def _share_numerator(phrase_raw: str) -> str | None:
     return numerator if HAS_WORD.search(clean_phrase(numerator)) else None
 
 
-def _right_phrase(work: str, end: int) -> str:
-    m = COUNT_PREDICATE.search(work, end, min(len(work), end + 16))
+def _right_phrase(work: str, masked: str, end: int) -> str:
+    m = COUNT_PREDICATE.search(masked, end, min(len(work), end + 16))
     stop = m.start() if m else min(len(work), end + 16)
     b = CLAUSE_BOUNDARY.search(work, end, stop)
     if b:
         stop = b.start()
     right = work[end:stop].strip()
-    return right if len(right) >= 2 and HAS_WORD.match(right) else ""
+    return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
 def _previous_subject(work: str, cs: int) -> str | None:
+    if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
+        cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
     if cs <= 1:
         return None
     start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1

@@ -22,7 +22,8 @@ def _alt(words) -> str:
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_DIGIT = "〇零一二两三四五六七八九十百千万亿"
-CN_NUMBER = rf"[{CN_DIGIT}]*[一二两三四五六七八九十][{CN_DIGIT}]*(?:点[〇零一二三四五六七八九]+)?"
+CN_NUMBER = (rf"(?:[{CN_DIGIT}]*[一二两三四五六七八九十][{CN_DIGIT}]*(?:点[〇零一二三四五六七八九]+)?"
+             rf"|[百千](?=[余多]))")  # 百余项, 千余家: a bare 百/千 counts only with 余/多
 MAGNITUDE = _alt(_MAGS)
 # Units that begin with a magnitude character: tried before "magnitude + unit" (1000千瓦, 1.6百分点).
 UNIT_STARTING_WITH_MAGNITUDE = _alt(u for u in _UNITS if u[0] in "千百十万亿")
@@ -111,7 +112,13 @@ def _overlaps(taken, s, e) -> bool:
     return any(s < te and ts < e for ts, te in taken)
 
 
+THRESHOLD_NOUN_AFTER = re.compile(r"(?!增|实现|达|提高|下降|高增长|的增长|的水平|水平)[\u4e00-\u9fff]")
+
+
 def _is_class_label(text: str, end: int, post: str | None, family: str | None) -> bool:
+    """亿元以上项目, 500万元以上固定资产投资, 百亿元的企业: a size class, not a value."""
+    if post in ("以上", "以下", "及以上") and family in ("money", "count") and THRESHOLD_NOUN_AFTER.match(text, end):
+        return True
     follower = CLASS_LABEL_AFTER.match(text, end)
     if not follower:
         return False

@@ -19,7 +19,7 @@ _PERIOD_TOKEN = re.compile("|".join(
     + [re.escape(p) for p, _ in sorted(vocab.PERIODS, key=lambda p: len(p[0]), reverse=True)]))
 _PERIOD_NAME = dict(vocab.PERIODS)
 PERIOD_ONLY_CLAUSE = re.compile(rf"^(?:{_PERIOD_TOKEN.pattern})$")
-GAP_BEFORE_VALUE = re.compile(r"[□年]+$")
+GAP_BEFORE_VALUE = re.compile(r"(?:[□年]|全国|全省|全市|全区|平均水平|平均|上年|去年|同期|水平)+$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:1[89]|20)\d{2})(?:——|—|-|~|至)?((?:1[89]|20)?\d{2})?年")
 _UP = sorted(vocab.UP_VERBS, key=len, reverse=True)
 _DOWN = sorted(vocab.DOWN_VERBS, key=len, reverse=True)
