@@ -77,11 +77,23 @@ def corpus_text(doc: str) -> str:
     raise FileNotFoundError(doc)
 
 
-def extract_doc(doc: str, report_year: int | None = None) -> list[dict]:
+def extract_doc(doc: str, lines: list[int] | None = None) -> list[dict]:
+    """Mentions of a corpus document, or of only the given paragraphs (0-based lines of the clean text)."""
+    clean = minimal_clean(corpus_text(doc))
+    if lines is not None:
+        paragraphs = clean.split("\n")
+        clean = "\n".join(paragraphs[i] for i in lines)
     found = []
-    for s in sentences(minimal_clean(corpus_text(doc))):
-        found.extend(extract_mentions(s, report_year=report_year))
+    for s in sentences(clean):
+        found.extend(extract_mentions(s))
     return found
+
+
+def load_scope() -> dict[str, list[int]]:
+    path = FIXTURES / "scope.json"
+    if not path.is_file():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def load_gold(paths) -> dict[str, list[dict]]:
@@ -151,7 +163,8 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], verbose
 
 def score_files(paths, verbose=False) -> dict:
     gold = load_gold(paths)
-    predicted = {doc: extract_doc(doc) for doc in gold}
+    scope = load_scope()
+    predicted = {doc: extract_doc(doc, scope.get(doc)) for doc in gold}
     return score(gold, predicted, verbose)
 
 

@@ -26,6 +26,7 @@ LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
 LIST_SPLIT = re.compile(r"、|和|与|及")
 EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
+RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众")
@@ -111,9 +112,10 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw)
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
-    if q.family == "count" or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
+    if (q.family == "count" and not (phrase and indicator_code(phrase))) \
+            or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
         right = _right_phrase(work, masked, q.end)
-        if right:
+        if right and not RIGHT_NOT_A_NOUN.match(right):
             phrase = right
     inherited = False
     if not phrase:

@@ -47,6 +47,8 @@ PERCENT_WORDS = re.compile(rf"百分之(?P<num>{CN_NUMBER}|{NUMBER})(?P<post>{PO
 BARE_MAGNITUDE = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
     rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
+BARE_HUNDREDS = re.compile(
+    rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS + ['上'])})(?P<mag>千|百)(?P<unit>{UNIT})(?P<post>{POST_QUALIFIER})?")
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
 SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日"}
@@ -96,7 +98,7 @@ def find_quantities(masked: str) -> list[Quantity]:
         if v is not None and not _overlaps(taken, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), v, None, "%", "percent", None, m["post"], False, True))
             taken.append((m.start(), m.end()))
-    for m in BARE_MAGNITUDE.finditer(masked):
+    for m in [*BARE_MAGNITUDE.finditer(masked), *BARE_HUNDREDS.finditer(masked)]:
         if _overlaps(taken, m.start("mag"), m.end()) or _is_class_label(masked, m.end(), m["post"], "money"):
             continue
         unit, family = _UNITS[m["unit"]] if m["unit"] else (None, None)
