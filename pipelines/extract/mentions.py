@@ -109,7 +109,7 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     pre_word, pre_qual, pre_len = semantics.pre_qualifier(left_masked)
     phrase_raw = work[cs: q.start - pre_len]
     share_cut = _share_numerator(phrase_raw)
-    phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw)
+    phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw) if share_cut != "" else ""
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
     if (q.family == "count" and not (phrase and indicator_code(phrase))) \
@@ -144,8 +144,10 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
 
 def _share_numerator(phrase_raw: str) -> str | None:
     i = phrase_raw.find("占")
-    if i <= 0:
+    if i < 0:
         return None
+    if i == 0:
+        return ""  # …，占一般公共预算支出的83.4%: the share of the clause before
     numerator = phrase_raw[:i]
     return numerator if HAS_WORD.search(clean_phrase(numerator)) else None
 

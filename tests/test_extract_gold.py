@@ -4,7 +4,7 @@ The matching is the one of ``../shared/tools/score_metrics.py``: same document, 
 a relative 1e-6, one to one; optional gold absorbs extra mentions; indicator agreement is substring
 either way; qualifier agreement over matched mentions whose gold has a qualifier.
 
-Run as a script to print the scores: ``python tests/extract_gold_harness.py [-v]``.
+Run as a script to print the scores: ``python tests/test_extract_gold.py [-v]``.
 """
 from __future__ import annotations
 
@@ -179,3 +179,44 @@ if __name__ == "__main__":
     extra = sorted(FIXTURES.glob("*.jsonl"))
     if extra:
         print(_summary("extra", score_files(extra, verbose)))
+
+
+# --- tests -------------------------------------------------------------------------------------------
+import pytest  # noqa: E402
+
+BAR = {"f1": 0.98, "indicator": 0.90, "qualifier": 0.90}
+EXTRA_GOLD = sorted(FIXTURES.glob("*.jsonl"))
+
+
+def _require_shared():
+    if not SEED_GOLD.is_file():
+        pytest.skip("../shared not present: gold and corpus are needed")
+
+
+def test_seed_gold_meets_the_bar():
+    _require_shared()
+    r = score_files([SEED_GOLD])
+    assert r["f1"] >= BAR["f1"] and r["indicator"] >= BAR["indicator"] and r["qualifier"] >= BAR["qualifier"], \
+        _summary("seed", r) + "\n" + "\n".join(r["details"])
+
+
+@pytest.mark.parametrize("gold", EXTRA_GOLD, ids=[p.stem for p in EXTRA_GOLD])
+def test_extra_gold_meets_the_bar(gold):
+    _require_shared()
+    r = score_files([gold])
+    assert r["f1"] >= BAR["f1"] and r["indicator"] >= BAR["indicator"] and r["qualifier"] >= BAR["qualifier"], \
+        _summary(gold.stem, r) + "\n" + "\n".join(r["details"])
+
+
+def test_never_strings_of_the_seed_are_not_extracted():
+    _require_shared()
+    gold = load_gold([SEED_GOLD])
+    never = {g["text"] for gs in gold.values() for g in gs if g["status"] == "never"}
+    found = {m["value_text"] for m in extract_doc("yuzhong-2024-web.txt")}
+    assert not (never & found)
+
+
+def test_minimal_clean_follows_the_cleaning_policy():
+    assert minimal_clean("GDP增速逐季攀升,上半年3.2%、前三季度4.4%、预计全年5%左右") == \
+        "GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右"
+    assert minimal_clean("(一)着力服务全局见行见效") == "（一）着力服务全局见行见效"
