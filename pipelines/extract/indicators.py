@@ -39,7 +39,8 @@ for _g in tables.indicator_guards():
 
 _PERIOD_WORDS = [p for p, _ in vocab.PERIODS]
 LEADING = sorted(set(vocab.LEADING_FILLERS + _PERIOD_WORDS), key=len, reverse=True)
-TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS), key=len, reverse=True)
+TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS
+                       + [w for w in vocab.UP_VERBS + vocab.DOWN_VERBS if len(w) > 1]), key=len, reverse=True)
 LEADING_RE = re.compile("|".join(map(re.escape, LEADING)))
 TRAILING_RE = re.compile("(?:" + "|".join(map(re.escape, TRAILING)) + ")$")
 YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:度|末|底|初|以来|)")

@@ -29,9 +29,10 @@ LINE_OR_DOC_NO = re.compile(r"(?<![\d.])\d+(?=号)|〔\d{4}〕\d+|\[\d{4}\]\d+")
 CLASS_LABEL = re.compile(
     rf"(?:(?<![\d.])[\d.]+|[{_CN}万亿]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)?(?:元|美元)?(?:级|量级)")
 VOLTAGE_CLASS = re.compile(r"(?<![\d.])\d+(?=千伏|kV|KV|伏)")
+FOOTNOTE_MARK = re.compile(r"【\d+】|\[\d+\]|［\d+］")
 SLOGAN = re.compile("|".join(sorted(map(re.escape, vocab.SLOGANS), key=len, reverse=True)))
 
-MASKS = [QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
+MASKS = [FOOTNOTE_MARK, QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
          RANK_AFTER_JU, VOLTAGE_CLASS, ALNUM_CODE, FORMULA, LINE_OR_DOC_NO, CLASS_LABEL, SLOGAN]
 
 

@@ -24,6 +24,7 @@ CLAUSE_BOUNDARY = re.compile("[" + re.escape(vocab.CLAUSE_BOUNDARIES) + "]")
 STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
 LIST_SPLIT = re.compile(r"、|和|与|及")
+LIST_COMMA = re.compile(r"、")
 EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
@@ -116,6 +117,10 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
         right = _right_phrase(work, masked, q.end)
         if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
+    if q.family is None and not _unit_from_context(phrase):
+        right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
+        if right and _unit_from_context(right):
             phrase = right
     inherited = False
     if not phrase:
@@ -230,7 +235,8 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
     """Names listed in a subject: 城镇、农村居民收入 → [城镇居民收入, 农村居民收入]; 城乡… → 城镇…, 农村…."""
     if not subject:
         return None
-    items = [x for x in LIST_SPLIT.split(subject) if x]
+    splitter = LIST_COMMA if "、" in subject else LIST_SPLIT  # 建议和提案的办复率、满意和基本满意率
+    items = [x for x in splitter.split(subject) if x]
     if len(items) == 1 and "城乡" in subject and k in (None, 2):
         return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
     if len(items) < 2 or (k is not None and len(items) != k):

@@ -72,7 +72,7 @@ def _value(num: str, mag: str | None) -> float | None:
     v = parse_number(num)
     if v is None:
         return None
-    return v * _MAGS[mag] if mag else v
+    return float(f"{v * _MAGS[mag]:.12g}") if mag else v  # 154.7亿 → 15470000000.0, not …999998
 
 
 CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|"
