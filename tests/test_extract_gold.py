@@ -220,3 +220,29 @@ def test_minimal_clean_follows_the_cleaning_policy():
     assert minimal_clean("GDP增速逐季攀升,上半年3.2%、前三季度4.4%、预计全年5%左右") == \
         "GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右"
     assert minimal_clean("(一)着力服务全局见行见效") == "（一）着力服务全局见行见效"
+
+
+def test_the_shared_scorer_agrees_with_this_harness(tmp_path):
+    """Load the seed document's mentions into a real DuckDB file and run ../shared/tools/score_metrics.py."""
+    import subprocess
+
+    duckdb = pytest.importorskip("duckdb")
+    scorer = SHARED / "tools" / "score_metrics.py"
+    if not scorer.is_file():
+        pytest.skip("../shared not present: tools/score_metrics.py")
+    mentions = extract_doc("yuzhong-2024-web.txt")
+    path = tmp_path / "reports.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table documents (doc_id varchar, source_path varchar)")
+    con.execute("insert into documents values ('d', 'yuzhong-2024-web.txt')")
+    con.execute("create table metrics (doc_id varchar, value double, unit varchar, indicator varchar, "
+                "qualifier varchar, value_text varchar)")
+    con.executemany("insert into metrics values ('d', ?, ?, ?, ?, ?)",
+                    [(m["value"], m["unit"], m["indicator"], m["qualifier"], m["value_text"]) for m in mentions])
+    con.close()
+    out = subprocess.run([sys.executable, str(scorer), "--gold", str(SEED_GOLD), "--warehouse", str(path),
+                          "--min-f1", "0.98"], capture_output=True, text=True)
+    last = out.stdout.strip().splitlines()[-1]
+    mine = score_files([SEED_GOLD])
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert last.startswith(f"F1 {mine['f1']:.3f}") and f"indicator {mine['indicator']:.3f}" in last, last

@@ -161,7 +161,7 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
             value_high, value, is_range = value, lo_value, True
         else:
             start = m.start("num")
-    if not is_range and start > 0 and text[start - 1] == "-" and start >= 2 and text[start - 2] in "长速幅为是降":
+    if not is_range and start > 0 and text[start - 1] == "-" and start >= 2 and text[start - 2] in "长速幅为是降份月至到":
         start -= 1
         value = -value
     return Quantity(start, m.end(), value, value_high, unit, family,
