@@ -27,7 +27,8 @@ ALNUM_CODE = re.compile(r"[A-Za-z]+_?[\d.]*\d[\dA-Za-z.]*|(?<![\d.])\d+(?:\.\d+)
 FORMULA = re.compile(r"[\dA-Za-z一二三四五六七八九十]+(?:\+[\dA-Za-z一二三四五六七八九十]+)+")
 LINE_OR_DOC_NO = re.compile(r"(?<![\d.])\d+(?=号)|〔\d{4}〕\d+|\[\d{4}\]\d+")
 CLASS_LABEL = re.compile(
-    rf"(?:(?<![\d.])[\d.]+|[{_CN}万亿]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)?(?:元|美元)?(?:级|量级)")
+    rf"(?:(?<![\d.])[\d.]+|[{_CN}万亿]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)?(?:元|美元)?(?:级|量级)"
+    rf"|(?<![{_CN}\d])(?:万亿|千亿|百亿|十亿|亿|千万|百万)(?:元|美元)?(?:级|量级)")
 VOLTAGE_CLASS = re.compile(r"(?<![\d.])\d+(?=千伏|kV|KV|伏)")
 FOOTNOTE_MARK = re.compile(r"【\d+】|\[\d+\]|［\d+］")
 SLOGAN = re.compile("|".join(sorted(map(re.escape, vocab.SLOGANS), key=len, reverse=True)))

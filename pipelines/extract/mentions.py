@@ -164,6 +164,8 @@ def _right_phrase(work: str, masked: str, end: int) -> str:
     if b:
         stop = b.start()
     right = work[end:stop].strip()
+    if len(right) == 1 and work.startswith("（", stop) and HAS_WORD.search(right):
+        return right  # 7个县（市、区）
     return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 

@@ -150,8 +150,8 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
             return None
         if (family in SMALL_CN_UNIT_FAMILIES or unit in SMALL_CN_UNITS) and value < 100:
             return None  # 七个方面, 两个确立, 三次产业: task counts and names, not measurements
-    if _is_class_label(text, m.end(), m["post"], family):
-        return None
+    if _is_class_label(text, m.end(), m["post"], family) or text.startswith("级", m.end()):
+        return None  # 100兆瓦级, 300万吨级: a size class
     start, value_high, is_range = m.start(), None, False
     if m["lo"]:
         lo_unit = _UNITS[m["lo_unit"]][0] if m["lo_unit"] else None
