@@ -114,7 +114,8 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
     if (q.family == "count" and not (phrase and indicator_code(phrase))) \
-            or (q.family in ("physical", "money", None) and (not phrase or phrase.endswith("等"))):
+            or (q.family in ("physical", "money", None)
+                and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
         right = _right_phrase(work, masked, q.end)
         if right and not RIGHT_NOT_A_NOUN.match(right):
             phrase = right
