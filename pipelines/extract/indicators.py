@@ -25,6 +25,11 @@ def _synonyms() -> list[tuple[str, str]]:
 
 
 SYNONYMS = _synonyms()
+CODE_OF = {}
+for _name, _code in SYNONYMS:
+    CODE_OF.setdefault(_name, _code)
+# At each position, the longest synonym starting there (alternatives are longest first).
+SYNONYM_AT = re.compile("(?=(" + "|".join(re.escape(n) for n, _ in SYNONYMS) + "))")
 UNIT_KIND = {row["code"]: row["unit_kind"] for row in tables.indicators()}
 GUARDS: dict[str, list[tuple[re.Pattern | None, re.Pattern | None]]] = {}
 for _g in tables.indicator_guards():
@@ -34,10 +39,14 @@ for _g in tables.indicator_guards():
 
 _PERIOD_WORDS = [p for p, _ in vocab.PERIODS]
 LEADING = sorted(set(vocab.LEADING_FILLERS + _PERIOD_WORDS), key=len, reverse=True)
-TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS), key=len, reverse=True)
-YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:度|末|底|初|以来|)")
+TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS
+                       + [w for w in vocab.UP_VERBS + vocab.DOWN_VERBS if len(w) > 1]), key=len, reverse=True)
+LEADING_RE = re.compile("|".join(map(re.escape, LEADING)))
+TRAILING_RE = re.compile("(?:" + "|".join(map(re.escape, TRAILING)) + ")$")
+YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在|近|过去)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4}|[\d一二三四五六七八九十两]{1,2}(?=年(?:来|间|内|累计|共|中|里)))年(?:度|末|底|初|以来|来|间|内|)")
 YEAR_AT_END = re.compile(r"(?:比|较|超|超过|与|到|至)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:度|末|底|初|同期|水平|)$")
-EDGE_PUNCT = "，；：。、（）——-~ 　“”"
+EDGE_PUNCT = "，；：。、（）——-~ 　"
+COMPARISON_TAIL = re.compile(r"(?:较|比|同比|相比|由)(?:上年|去年|年初|同期|“|\d|十|上一|前一|全国|全省|全市).*$")
 CUT_AFTER_MATCH = re.compile(r"^(?:在|率先|同比|比|较|逐|继续|持续|稳步|实现|达|突破|由|从|首次|连续|增[长速幅]|下降|提高|降低|保持|超)")
 
 
@@ -46,14 +55,13 @@ def indicator_match(phrase: str) -> tuple[str, int, int] | None:
     """(code, start, end) of the longest dictionary synonym in ``phrase`` that is not a trap."""
     if not phrase:
         return None
-    for name, code in SYNONYMS:
-        start = phrase.find(name)
-        while start >= 0:
-            end = start + len(name)
-            if not _trapped(name, phrase, start, end):
-                return code, start, end
-            start = phrase.find(name, start + 1)
-    return None
+    best = None
+    for m in SYNONYM_AT.finditer(phrase):
+        name = m.group(1)
+        start, end = m.start(), m.start() + len(name)
+        if (best is None or len(name) > best[2] - best[1]) and not _trapped(name, phrase, start, end):
+            best = (CODE_OF[name], start, end)
+    return best
 
 
 def indicator_code(phrase: str | None) -> str | None:
@@ -79,14 +87,16 @@ def clean_phrase(phrase: str) -> str:
         phrase = phrase.strip(EDGE_PUNCT)
         phrase = YEAR_AT_START.sub("", phrase)
         phrase = YEAR_AT_END.sub("", phrase)
-        for w in LEADING:
-            if phrase.startswith(w) and len(phrase) > len(w):
-                phrase = phrase[len(w):]
-                break
-        for w in TRAILING:
-            if phrase.endswith(w):
-                phrase = phrase[: -len(w)]
-                break
+        phrase = COMPARISON_TAIL.sub("", phrase)
+        m = LEADING_RE.match(phrase)
+        if m and m.end() < len(phrase):
+            phrase = phrase[m.end():]
+        hit = indicator_match(phrase)
+        if hit and hit[2] == len(phrase):
+            continue  # 经济增长: the trailing word belongs to a dictionary name
+        m = TRAILING_RE.search(phrase)
+        if m:
+            phrase = phrase[: m.start()]
     hit = indicator_match(phrase)
     if hit and hit[2] < len(phrase) and CUT_AFTER_MATCH.match(phrase, hit[2]) \
             and not phrase.startswith("增加值", hit[2]):

@@ -23,15 +23,18 @@ MONTHS_COUNT = re.compile(r"前?[\d一二三四五六七八九十]{1,2}个月")
 QUARTER = re.compile(r"前?[一二三四两1-4](?=季度)")
 ORDINAL = re.compile(rf"第[\d{_CN}]+|前[\d一二三四五六七八九十百]+(?=位|名|强|批|年)|[\d{_CN}]+(?=强|佳)")
 RANK_AFTER_JU = re.compile(r"(?<=居)(?:全国|全省|全市|全区|全州|西部|中部|东部|同类城市)?[\d一二三四五六七八九十]+位?")
-ALNUM_CODE = re.compile(r"[A-Za-z]+[\d.]*\d[\dA-Za-z.]*|(?<![\d.])\d+(?:\.\d+)?[A-Za-z]+\d*")
+ALNUM_CODE = re.compile(r"[A-Za-z]+_?[\d.]*\d[\dA-Za-z.]*|(?<![\d.])\d+(?:\.\d+)?[A-Za-z]+\d*")
 FORMULA = re.compile(r"[\dA-Za-z一二三四五六七八九十]+(?:\+[\dA-Za-z一二三四五六七八九十]+)+")
 LINE_OR_DOC_NO = re.compile(r"(?<![\d.])\d+(?=号)|〔\d{4}〕\d+|\[\d{4}\]\d+")
 CLASS_LABEL = re.compile(
-    rf"(?:(?<![\d.])[\d.]+|[{_CN}万亿]+)?(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)?(?:元|美元)?(?:级|量级)")
+    rf"(?:(?<![\d.])[\d.]+|[{_CN}万亿]+)(?:万亿|千亿|百亿|十亿|亿|千万|百万|万|千)?(?:元|美元)?(?:级|量级)"
+    rf"|(?<![{_CN}\d])(?:万亿|千亿|百亿|十亿|亿|千万|百万)(?:元|美元)?(?:级|量级)")
+VOLTAGE_CLASS = re.compile(r"(?<![\d.])\d+(?=千伏|kV|KV|伏)")
+FOOTNOTE_MARK = re.compile(r"【\d+】|\[\d+\]|［\d+］")
 SLOGAN = re.compile("|".join(sorted(map(re.escape, vocab.SLOGANS), key=len, reverse=True)))
 
-MASKS = [QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
-         RANK_AFTER_JU, ALNUM_CODE, FORMULA, LINE_OR_DOC_NO, CLASS_LABEL, SLOGAN]
+MASKS = [FOOTNOTE_MARK, QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
+         RANK_AFTER_JU, VOLTAGE_CLASS, ALNUM_CODE, FORMULA, LINE_OR_DOC_NO, CLASS_LABEL, SLOGAN]
 
 
 def mask(text: str) -> str:

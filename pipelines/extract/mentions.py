@@ -8,12 +8,13 @@ reference year (``semantics``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from . import semantics, vocab
 from .indicators import clean_phrase, indicator_code, unit_kind
 from .masking import mask
 from .normalize import working_copy
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, has_candidate
 
 METRIC_KEYS = ["doc_id", "metric_id", "sentence_id", "indicator", "value_text", "value", "unit", "qualifier",
                "period", "char_start", "char_end", "value_high", "indicator_code", "measure", "direction",
@@ -23,8 +24,10 @@ CLAUSE_BOUNDARY = re.compile("[" + re.escape(vocab.CLAUSE_BOUNDARIES) + "]")
 STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
 LIST_SPLIT = re.compile(r"、|和|与|及")
+LIST_COMMA = re.compile(r"、")
 EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
-COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + "|的|“|，|、")
+COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
+RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众")
@@ -35,6 +38,8 @@ def extract_mentions(text: str, *, report_year: int | None = None, part: str | N
                      is_target_statement: bool = False) -> list[dict]:
     """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None."""
     work = working_copy(text)
+    if not has_candidate(work):
+        return []
     masked = mask(work)
     quantities = find_quantities(masked)
     if not quantities:
@@ -77,16 +82,19 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     return out
 
 
-def _clause_starts(text: str, boundary: re.Pattern) -> list[int]:
-    """For each position, the start of its clause (just after the last boundary before it)."""
-    starts = [0] * (len(text) + 1)
-    cur = 0
-    for i, c in enumerate(text):
-        starts[i] = cur
-        if boundary.match(c):
-            cur = i + 1
-    starts[len(text)] = cur
-    return starts
+class _ClauseStarts:
+    """``starts[i]``: the start of the clause holding position i (just after the last boundary before i)."""
+
+    def __init__(self, text: str, boundary: re.Pattern):
+        self._ends = [m.end() for m in boundary.finditer(text)]
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect_right(self._ends, i)
+        return self._ends[k - 1] if k else 0
+
+
+def _clause_starts(text: str, boundary: re.Pattern) -> _ClauseStarts:
+    return _ClauseStarts(text, boundary)
 
 
 def _leading_period(work: str, ss: int, current: str | None) -> str | None:
@@ -102,13 +110,18 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     pre_word, pre_qual, pre_len = semantics.pre_qualifier(left_masked)
     phrase_raw = work[cs: q.start - pre_len]
     share_cut = _share_numerator(phrase_raw)
-    phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw)
+    phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw) if share_cut != "" else ""
     if not HAS_WORD.search(phrase) or len(phrase) < 2:
         phrase = ""
-    if q.family in ("count", "physical", "money", None) and (not phrase or phrase.endswith("等")
-                                                               or (len(phrase) <= 2 and not indicator_code(phrase))):
-        right = _right_phrase(work, q.end)
-        if right and (q.family == "count" or not phrase):
+    if (q.family == "count" and not (phrase and indicator_code(phrase))) \
+            or (q.family in ("physical", "money", None)
+                and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
+        right = _right_phrase(work, masked, q.end)
+        if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
+    if q.family is None and not _unit_from_context(phrase):
+        right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
+        if right and _unit_from_context(right):
             phrase = right
     inherited = False
     if not phrase:
@@ -121,33 +134,45 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         if unit is None:
             return None
         family = "money" if unit in ("元", "美元") else "count"
-    pos = phrase_raw.rfind(phrase) if phrase and not inherited else -1
-    predicate = work[cs + pos + len(phrase): q.start] if pos >= 0 else work[cs: q.start]
+    left = work[cs: q.start]
     if share_cut is not None:
-        predicate = work[cs + len(share_cut): q.start]
+        predicate = left[len(share_cut):]
+    elif phrase and not inherited and phrase in left:
+        predicate = left.replace(phrase, "", 1)  # verbs before and after the name: 减少能耗…, …增长
+    else:
+        predicate = left
+    if inherited and drafts and drafts[-1]["_family"] == family and not semantics.GROWTH_WORD.search(predicate) \
+            and drafts[-1]["_ss"] <= q.start:
+        predicate = drafts[-1]["_predicate"] + predicate
     return {"_q": q, "_cs": cs, "_ss": ss, "_pre_word": pre_word, "_pre_qual": pre_qual,
             "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
 
 
 def _share_numerator(phrase_raw: str) -> str | None:
     i = phrase_raw.find("占")
-    if i <= 0:
+    if i < 0:
         return None
+    if i == 0:
+        return ""  # …，占一般公共预算支出的83.4%: the share of the clause before
     numerator = phrase_raw[:i]
     return numerator if HAS_WORD.search(clean_phrase(numerator)) else None
 
 
-def _right_phrase(work: str, end: int) -> str:
-    m = COUNT_PREDICATE.search(work, end, min(len(work), end + 16))
+def _right_phrase(work: str, masked: str, end: int) -> str:
+    m = COUNT_PREDICATE.search(masked, end, min(len(work), end + 16))
     stop = m.start() if m else min(len(work), end + 16)
     b = CLAUSE_BOUNDARY.search(work, end, stop)
     if b:
         stop = b.start()
     right = work[end:stop].strip()
-    return right if len(right) >= 2 and HAS_WORD.match(right) else ""
+    if len(right) == 1 and work.startswith("（", stop) and HAS_WORD.search(right):
+        return right  # 7个县（市、区）
+    return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
 def _previous_subject(work: str, cs: int) -> str | None:
+    if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
+        cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
     if cs <= 1:
         return None
     start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1
@@ -190,6 +215,9 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
             if names and len(names) == len(group):
                 for g, name in zip(group, names):
                     g["indicator"] = name
+            for g in group[1:]:
+                if g["_family"] == d["_family"] and not g["_predicate"].strip("、和与及，"):
+                    g["_predicate"] = d["_predicate"]
             out.extend(group)
             i = j
             continue
@@ -210,7 +238,8 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
     """Names listed in a subject: 城镇、农村居民收入 → [城镇居民收入, 农村居民收入]; 城乡… → 城镇…, 农村…."""
     if not subject:
         return None
-    items = [x for x in LIST_SPLIT.split(subject) if x]
+    splitter = LIST_COMMA if "、" in subject else LIST_SPLIT  # 建议和提案的办复率、满意和基本满意率
+    items = [x for x in splitter.split(subject) if x]
     if len(items) == 1 and "城乡" in subject and k in (None, 2):
         return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
     if len(items) < 2 or (k is not None and len(items) != k):

@@ -6,6 +6,7 @@ one character to one character, so an offset in the working copy is the same off
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -26,12 +27,20 @@ def _char(c: str) -> str:
     return c
 
 
+_FULLWIDTH = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_TABLE = str.maketrans({**_FULLWIDTH, **{ord(k): v for k, v in _DASHES.items()}})
+_NEEDS_NFKC = re.compile(r"[^\u0000-\u007f\u4e00-\u9fff\u3000-\u303f\u2000-\u206f\uff00-\uffef]")
+_HALF_PUNCT = re.compile(r"[,:;()!?]")
+
+
 def working_copy(text: str) -> str:
     """Normalize ``text`` character by character (length preserved)."""
-    if text.isascii():
-        chars = list(text)
-    else:
-        chars = [_char(c) for c in text]
+    text = text.translate(_TABLE)
+    if _NEEDS_NFKC.search(text):
+        text = "".join(_char(c) for c in text)
+    if not _HALF_PUNCT.search(text):
+        return text
+    chars = list(text)
     n = len(chars)
     for i, c in enumerate(chars):
         if c in _PUNCT_TO_FULL:

@@ -6,6 +6,7 @@ from functools import lru_cache
 import cn2an
 
 CN_NUMERAL_CHARS = "〇零一二两三四五六七八九十百千万亿点"
+_BARE = {"百": 100.0, "千": 1000.0}  # cn2an rejects a lone 百/千 (百余项)
 
 
 @lru_cache(maxsize=8192)
@@ -22,6 +23,8 @@ def parse_number(span: str) -> float | None:
             return float(span.replace(",", ""))
         except ValueError:
             return None
+    if span in _BARE:
+        return _BARE[span]
     if span[0] == "两" and len(span) > 1:
         span = "二" + span[1:]
     try:

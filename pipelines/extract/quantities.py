@@ -22,7 +22,8 @@ def _alt(words) -> str:
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
 CN_DIGIT = "〇零一二两三四五六七八九十百千万亿"
-CN_NUMBER = rf"[{CN_DIGIT}]*[一二两三四五六七八九十][{CN_DIGIT}]*(?:点[〇零一二三四五六七八九]+)?"
+CN_NUMBER = (rf"(?:[{CN_DIGIT}]*[一二两三四五六七八九十][{CN_DIGIT}]*(?:点[〇零一二三四五六七八九]+)?"
+             rf"|[百千](?=[余多]))")  # 百余项, 千余家: a bare 百/千 counts only with 余/多
 MAGNITUDE = _alt(_MAGS)
 # Units that begin with a magnitude character: tried before "magnitude + unit" (1000千瓦, 1.6百分点).
 UNIT_STARTING_WITH_MAGNITUDE = _alt(u for u in _UNITS if u[0] in "千百十万亿")
@@ -45,7 +46,9 @@ QUANTITY = re.compile(rf"""
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{CN_NUMBER}|{NUMBER})(?P<post>{POST_QUALIFIER})?")
 BARE_MAGNITUDE = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
-    rf"(?P<unit>元|美元)?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
+    rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
+BARE_HUNDREDS = re.compile(
+    rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS + ['上'])})(?P<mag>千|百)(?P<unit>{UNIT})(?P<post>{POST_QUALIFIER})?")
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
 SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日"}
@@ -69,7 +72,16 @@ def _value(num: str, mag: str | None) -> float | None:
     v = parse_number(num)
     if v is None:
         return None
-    return v * _MAGS[mag] if mag else v
+    return float(f"{v * _MAGS[mag]:.12g}") if mag else v  # 154.7亿 → 15470000000.0, not …999998
+
+
+CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|"
+                       rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?:{MAGNITUDE})")
+
+
+def has_candidate(text: str) -> bool:
+    """A cheap pre-check: could ``text`` hold a quantity at all (before masking)?"""
+    return CANDIDATE.search(text) is not None
 
 
 def find_quantities(masked: str) -> list[Quantity]:
@@ -86,11 +98,13 @@ def find_quantities(masked: str) -> list[Quantity]:
         if v is not None and not _overlaps(taken, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), v, None, "%", "percent", None, m["post"], False, True))
             taken.append((m.start(), m.end()))
-    for m in BARE_MAGNITUDE.finditer(masked):
+    for m in [*BARE_MAGNITUDE.finditer(masked), *BARE_HUNDREDS.finditer(masked)]:
         if _overlaps(taken, m.start("mag"), m.end()) or _is_class_label(masked, m.end(), m["post"], "money"):
             continue
-        unit = (m["unit"] or None) and ("美元" if m["unit"] == "美元" else "元")
-        found.append(Quantity(m.start("mag"), m.end(), _MAGS[m["mag"]], None, unit, "money" if unit else None,
+        unit, family = _UNITS[m["unit"]] if m["unit"] else (None, None)
+        if family in ("percent", "permille", "pp", "multiple"):
+            continue
+        found.append(Quantity(m.start("mag"), m.end(), _MAGS[m["mag"]], None, unit, family,
                               None, m["post"], False, True))
     found.sort(key=lambda q: q.start)
     return found
@@ -100,7 +114,13 @@ def _overlaps(taken, s, e) -> bool:
     return any(s < te and ts < e for ts, te in taken)
 
 
+THRESHOLD_NOUN_AFTER = re.compile(r"(?!增|实现|达|提高|下降|高增长|的增长|的水平|水平)[\u4e00-\u9fff]")
+
+
 def _is_class_label(text: str, end: int, post: str | None, family: str | None) -> bool:
+    """亿元以上项目, 500万元以上固定资产投资, 百亿元的企业: a size class, not a value."""
+    if post in ("以上", "以下", "及以上") and family in ("money", "count") and THRESHOLD_NOUN_AFTER.match(text, end):
+        return True
     follower = CLASS_LABEL_AFTER.match(text, end)
     if not follower:
         return False
@@ -130,8 +150,8 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
             return None
         if (family in SMALL_CN_UNIT_FAMILIES or unit in SMALL_CN_UNITS) and value < 100:
             return None  # 七个方面, 两个确立, 三次产业: task counts and names, not measurements
-    if _is_class_label(text, m.end(), m["post"], family):
-        return None
+    if _is_class_label(text, m.end(), m["post"], family) or text.startswith("级", m.end()):
+        return None  # 100兆瓦级, 300万吨级: a size class
     start, value_high, is_range = m.start(), None, False
     if m["lo"]:
         lo_unit = _UNITS[m["lo_unit"]][0] if m["lo_unit"] else None
@@ -141,7 +161,7 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
             value_high, value, is_range = value, lo_value, True
         else:
             start = m.start("num")
-    if not is_range and start > 0 and text[start - 1] == "-" and start >= 2 and text[start - 2] in "长速幅为是降":
+    if not is_range and start > 0 and text[start - 1] == "-" and start >= 2 and text[start - 2] in "长速幅为是降份月至到":
         start -= 1
         value = -value
     return Quantity(start, m.end(), value, value_high, unit, family,

@@ -19,13 +19,13 @@ _PERIOD_TOKEN = re.compile("|".join(
     + [re.escape(p) for p, _ in sorted(vocab.PERIODS, key=lambda p: len(p[0]), reverse=True)]))
 _PERIOD_NAME = dict(vocab.PERIODS)
 PERIOD_ONLY_CLAUSE = re.compile(rf"^(?:{_PERIOD_TOKEN.pattern})$")
-GAP_BEFORE_VALUE = re.compile(r"[□年]+$")
+GAP_BEFORE_VALUE = re.compile(r"(?:[□年]|全国|全省|全市|全区|平均水平|平均|上年|去年|同期|水平)+$")
 YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:1[89]|20)\d{2})(?:——|—|-|~|至)?((?:1[89]|20)?\d{2})?年")
 _UP = sorted(vocab.UP_VERBS, key=len, reverse=True)
 _DOWN = sorted(vocab.DOWN_VERBS, key=len, reverse=True)
 LEVEL_AFTER_VERB = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|增|降|回升|回落)(?:到|至)$|(?:达到|为|是)$")
 GROWTH_WORD = re.compile("|".join(map(re.escape, sorted(vocab.UP_VERBS + vocab.DOWN_VERBS, key=len, reverse=True))))
-RATE_NOUN = re.compile(r"增长率|增加值|下降率|增速快|增长极|增长点|增长与|增长和")
+RATE_NOUN = re.compile(r"增长率|增加值|下降率|增速快|增长极|增长点|增长与经济|增长和经济")
 SHARE_WORD = re.compile(r"比重|占比|占[^，；。]{0,20}$")
 
 

@@ -4,7 +4,7 @@ The matching is the one of ``../shared/tools/score_metrics.py``: same document, 
 a relative 1e-6, one to one; optional gold absorbs extra mentions; indicator agreement is substring
 either way; qualifier agreement over matched mentions whose gold has a qualifier.
 
-Run as a script to print the scores: ``python tests/extract_gold_harness.py [-v]``.
+Run as a script to print the scores: ``python tests/test_extract_gold.py [-v]``.
 """
 from __future__ import annotations
 
@@ -77,11 +77,23 @@ def corpus_text(doc: str) -> str:
     raise FileNotFoundError(doc)
 
 
-def extract_doc(doc: str, report_year: int | None = None) -> list[dict]:
+def extract_doc(doc: str, lines: list[int] | None = None) -> list[dict]:
+    """Mentions of a corpus document, or of only the given paragraphs (0-based lines of the clean text)."""
+    clean = minimal_clean(corpus_text(doc))
+    if lines is not None:
+        paragraphs = clean.split("\n")
+        clean = "\n".join(paragraphs[i] for i in lines)
     found = []
-    for s in sentences(minimal_clean(corpus_text(doc))):
-        found.extend(extract_mentions(s, report_year=report_year))
+    for s in sentences(clean):
+        found.extend(extract_mentions(s))
     return found
+
+
+def load_scope() -> dict[str, list[int]]:
+    path = FIXTURES / "scope.json"
+    if not path.is_file():
+        return {}
+    return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
 
 
 def load_gold(paths) -> dict[str, list[dict]]:
@@ -151,7 +163,8 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], verbose
 
 def score_files(paths, verbose=False) -> dict:
     gold = load_gold(paths)
-    predicted = {doc: extract_doc(doc) for doc in gold}
+    scope = load_scope()
+    predicted = {doc: extract_doc(doc, scope.get(doc)) for doc in gold}
     return score(gold, predicted, verbose)
 
 
@@ -166,3 +179,70 @@ if __name__ == "__main__":
     extra = sorted(FIXTURES.glob("*.jsonl"))
     if extra:
         print(_summary("extra", score_files(extra, verbose)))
+
+
+# --- tests -------------------------------------------------------------------------------------------
+import pytest  # noqa: E402
+
+BAR = {"f1": 0.98, "indicator": 0.90, "qualifier": 0.90}
+EXTRA_GOLD = sorted(FIXTURES.glob("*.jsonl"))
+
+
+def _require_shared():
+    if not SEED_GOLD.is_file():
+        pytest.skip("../shared not present: gold and corpus are needed")
+
+
+def test_seed_gold_meets_the_bar():
+    _require_shared()
+    r = score_files([SEED_GOLD])
+    assert r["f1"] >= BAR["f1"] and r["indicator"] >= BAR["indicator"] and r["qualifier"] >= BAR["qualifier"], \
+        _summary("seed", r) + "\n" + "\n".join(r["details"])
+
+
+@pytest.mark.parametrize("gold", EXTRA_GOLD, ids=[p.stem for p in EXTRA_GOLD])
+def test_extra_gold_meets_the_bar(gold):
+    _require_shared()
+    r = score_files([gold])
+    assert r["f1"] >= BAR["f1"] and r["indicator"] >= BAR["indicator"] and r["qualifier"] >= BAR["qualifier"], \
+        _summary(gold.stem, r) + "\n" + "\n".join(r["details"])
+
+
+def test_never_strings_of_the_seed_are_not_extracted():
+    _require_shared()
+    gold = load_gold([SEED_GOLD])
+    never = {g["text"] for gs in gold.values() for g in gs if g["status"] == "never"}
+    found = {m["value_text"] for m in extract_doc("yuzhong-2024-web.txt")}
+    assert not (never & found)
+
+
+def test_minimal_clean_follows_the_cleaning_policy():
+    assert minimal_clean("GDP增速逐季攀升,上半年3.2%、前三季度4.4%、预计全年5%左右") == \
+        "GDP增速逐季攀升，上半年3.2%、前三季度4.4%、预计全年5%左右"
+    assert minimal_clean("(一)着力服务全局见行见效") == "（一）着力服务全局见行见效"
+
+
+def test_the_shared_scorer_agrees_with_this_harness(tmp_path):
+    """Load the seed document's mentions into a real DuckDB file and run ../shared/tools/score_metrics.py."""
+    import subprocess
+
+    duckdb = pytest.importorskip("duckdb")
+    scorer = SHARED / "tools" / "score_metrics.py"
+    if not scorer.is_file():
+        pytest.skip("../shared not present: tools/score_metrics.py")
+    mentions = extract_doc("yuzhong-2024-web.txt")
+    path = tmp_path / "reports.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("create table documents (doc_id varchar, source_path varchar)")
+    con.execute("insert into documents values ('d', 'yuzhong-2024-web.txt')")
+    con.execute("create table metrics (doc_id varchar, value double, unit varchar, indicator varchar, "
+                "qualifier varchar, value_text varchar)")
+    con.executemany("insert into metrics values ('d', ?, ?, ?, ?, ?)",
+                    [(m["value"], m["unit"], m["indicator"], m["qualifier"], m["value_text"]) for m in mentions])
+    con.close()
+    out = subprocess.run([sys.executable, str(scorer), "--gold", str(SEED_GOLD), "--warehouse", str(path),
+                          "--min-f1", "0.98"], capture_output=True, text=True)
+    last = out.stdout.strip().splitlines()[-1]
+    mine = score_files([SEED_GOLD])
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert last.startswith(f"F1 {mine['f1']:.3f}") and f"indicator {mine['indicator']:.3f}" in last, last
