@@ -21,6 +21,7 @@ NATIONAL = LAWTEXT / "政府工作报告-国务院"
 SAMPLE = Path(__file__).resolve().parents[1] / "raw" / "yuzhong-2024-web.txt"
 
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _WIDE = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}  # ０-９
@@ -47,6 +48,7 @@ def _normalize_line(line: str) -> str:
 def markdown_to_clean_text(markdown: str) -> tuple[str, list[dict]]:
     """Return ``(clean_text, heading_hints)`` for a Markdown (or plain-text) report."""
     text = _FRONT_MATTER.sub("", markdown.replace("\r\n", "\n").replace("\r", "\n"), count=1)
+    text = _HTML_COMMENT.sub("", text)
     out: list[str] = []
     hints: list[dict] = []
     pos = 0

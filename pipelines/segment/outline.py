@@ -39,6 +39,7 @@ PLAIN_HEADING_START = re.compile(r"[\u4e00-\u9fff\d“《]")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 FIRST_TOP_LEVEL_STOP = re.compile(r"[。！？!?“”（）()《》]")
 SENTENCE_PUNCT = re.compile(r"[。！？!?；]")
+TITLE_WORD = re.compile(rules.TITLE_WORD)
 BODY_PUNCT = re.compile(r"[。！？；]")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
@@ -156,11 +157,11 @@ def find_headings(lines: list[tuple[int, int]], text: str, hinted_lines: dict[in
             heads.append(Heading(i, s, s + length, style, run_in, _marker_number(marker), hint_level))
             in_title_block = False
             continue
-        if _plain_ok(line, hinted):
+        if _plain_ok(line, hinted) and (not in_title_block or hinted or TITLE_WORD.search(line)):
             end = e - 1 if line.endswith(("：", ":", "。")) else e
             heads.append(Heading(i, s, end, "title" if in_title_block else "plain", False, None, hint_level))
             continue
-        if in_title_block and BODY_PUNCT.search(line):
+        if in_title_block and len(line) > rules.MAX_PLAIN_HEADING and BODY_PUNCT.search(line):
             in_title_block = False  # body text started without a salutation
     return heads
 

@@ -37,6 +37,9 @@ SALUTATION = r"各位代表[：，！:,!]|同志们[：，！:,!]"
 # The closing: the last paragraph that opens with this, and what follows up to the next heading.
 CLOSING_OPENER = r"各位代表[！!，,]"
 
+# An unmarked line before the salutation is a title heading only if it says what the document is.
+TITLE_WORD = r"报告|纲要|讲话"
+
 # Datelines and similar front-matter lines that are never headings.
 NON_HEADING_LINE = [
     r"^——",                               # "——2024年3月5日在…会议上"
@@ -47,10 +50,25 @@ NON_HEADING_LINE = [
 ]
 
 # The year's main-targets statement.
-# strong: "(今年…)主要预期目标是：" / "主要目标是：" / "(今年的)预期目标是，" / "主要预期目标为"
-TARGET_STRONG = r"(?:主要)?预期(?:目标|指标)是|主要预期(?:目标|指标)为|主要(?:目标|指标)是"
+# strong: "(今年…)主要预期目标是：" "主要目标是：" "预期目标是，" "主要预期目标建议为：" "主要预期目标：" "计划目标是："
+# "主要调控目标是：" — a qualified 目标/指标, optionally 建议/初步确定…, then 是/为 and/or a colon
+_TARGET_QUAL = r"(?:主要|计划|调控|总体)"
+_TARGET_NOUN = r"(?:目标|指标)(?:和约束性?指标)?(?:建议|初步确定|确定|安排)?"
+TARGET_STRONG = (
+    rf"{_TARGET_QUAL}+(?:预期)?{_TARGET_NOUN}(?:是|为)[：:，,]?"
+    rf"|{_TARGET_QUAL}*预期{_TARGET_NOUN}(?:是|为)[：:，,]?"
+    rf"|{_TARGET_QUAL}*(?:预期)?{_TARGET_NOUN}[：:]"
+)
 # weak (single-target older form): "今年经济增长预期目标为7%左右"
 TARGET_WEAK = r"预期目标(?:定)?为"
+# the statement is about this year: an anchor before the phrase in the sentence (今年, 2024年, 全市
+# 经济社会发展 …), or the phrase says 主要预期, or the sentence opens with the phrase
+TARGET_YEAR_ANCHOR = r"今年|本年|明年|全年|\d{4}年|经济社会发展|国民经济|经济发展|社会发展"
+# five-year-plan and long-horizon targets are not the year's targets
+# (a marker only counts when no 今年/YYYY年 anchor follows it before the phrase)
+TARGET_EXCLUDE = r"今后五年|五年规划|五年计划|规划纲要|《纲要》|《建议》|十[一二三四五六七八九]?五\s*”?\s*(?:时期|期间|规划|末)|到20\d\d年|20\d\d年前|20\d\d[—\-－~～至]+20\d\d年"
+# a multi-year average in the list means a plan target, not the year's
+TARGET_MULTI_YEAR = r"年均"
 # fallback when neither occurs (2020, no GDP target): a plan sentence about this year listing
 # at least TARGET_LIST_MIN quantities with target qualifiers
 TARGET_LIST_START = r"^(?:今年|\d{4}年)"
