@@ -33,6 +33,7 @@ WHERE_VALUES = ("text", "line", "head", "tail_cut")
 TAIL_CUT_MAX_SHARE = 0.2
 TAIL_CUT_MAX_CHARS = 5000
 HEAD_MAX_LINES = 40
+LINE_RULE_MAX_CHARS = 500  # furniture lines are short; report paragraphs longer than this skip the rules
 MIN_REPEAT_RUN_CHARS = 200
 
 SALUTATION = re.compile(r"^(?:各位代表|同志们|代表们|各位委员)")
@@ -220,6 +221,9 @@ def remove_furniture(items: list[Item], ruleset: Ruleset | None = None) -> Furni
     removed: list[tuple[str, str]] = []
     metadata: dict[str, str] = {}
     for i, line in enumerate(lines):
+        if len(line) > LINE_RULE_MAX_CHARS:
+            kept.append(items[i])
+            continue
         hit = ruleset.line.match(line)
         if hit is None and i < head_end:
             hit = ruleset.head.match(line)

@@ -103,7 +103,7 @@ def head_lines(paragraphs: list[str], limit: int = 40) -> list[str]:
 
 def _dateline(head: list[str]) -> str | None:
     for line in head:
-        if ("会议" in line or "人民代表大会" in line) and DATE.search(line):
+        if ("会议" in line or "會議" in line or "人民代表大" in line) and DATE.search(line):
             return line
     return None
 

@@ -69,6 +69,13 @@ def read_checked(f: RawFile) -> bytes:
     return data
 
 
+def format_checked(source_path: str, text: str) -> str:
+    try:
+        return sniff.detect_format(source_path, text)
+    except sniff.UnsupportedFormat as exc:
+        raise Rejected(str(exc)) from None
+
+
 def decode_checked(data: bytes) -> sniff.Decoded:
     try:
         decoded = sniff.decode(data)
@@ -130,7 +137,7 @@ def build_document(
     pages_announced: int | None = None,
 ) -> dict:
     clean_text, hints = _hints_and_text(cleaned.items)
-    if len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
+    if len(_CJK.findall(clean_text, 0, 20 * MIN_REPORT_CJK)) < MIN_REPORT_CJK and len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
         raise Rejected(
             f"no report text: fewer than {MIN_REPORT_CJK} Chinese characters left after removing page furniture"
         )
@@ -193,7 +200,7 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
     try:
         data = read_checked(f)
         decoded = decode_checked(data)
-        fmt = sniff.detect_format(f.source_path, decoded.text)
+        fmt = format_checked(f.source_path, decoded.text)
         if fmt in ("csv", "jsonl"):
             _ingest_export(f, decoded, fmt, outcome)
             return
@@ -218,7 +225,7 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
         try:
             data = read_checked(f)
             decoded = decode_checked(data)
-            fmt = sniff.detect_format(f.source_path, decoded.text)
+            fmt = format_checked(f.source_path, decoded.text)
             if fmt not in PAGED_FORMATS:
                 raise Rejected(f"page of a multi-page report in unsupported format {fmt}")
             cleaned = CLEANERS[fmt](decoded.text)
@@ -277,7 +284,8 @@ def ingest_group(group: list[RawFile]) -> IngestOutcome:
 
 def _page_probe(f: RawFile) -> pages.PageKey | None:
     fmt = sniff.extension_format(f.source_path)
-    if fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
+    name = f.source_path.rsplit("/", 1)[-1]
+    if (fmt is None and "." in name) or fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
         return None
     try:
         with f.path.open("rb") as fh:
@@ -310,5 +318,13 @@ def group_files(files: list[RawFile]) -> list[list[RawFile]]:
     groups = singles
     for members in keyed.values():
         members.sort(key=lambda m: (m[0], m[1].source_path))
-        groups.append([f for _, f in members])
+        pages_of_report: list[RawFile] = []
+        seen_pages: set[int] = set()
+        for page, f in members:
+            if page in seen_pages:  # a second copy of a page (another name or encoding): its own group
+                groups.append([f])
+            else:
+                seen_pages.add(page)
+                pages_of_report.append(f)
+        groups.append(pages_of_report)
     return sorted(groups, key=lambda g: min(f.source_path for f in g))
