@@ -34,6 +34,15 @@ DOCUMENT_KEYS = (
 class IngestOutcome:
     documents: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
+    # diagnostics: every line removed as page furniture, {"source_path", "rule", "line"} (for run logs,
+    # asset metadata and the corpus test that checks nothing of a report is removed)
+    furniture_removed: list[dict] = field(default_factory=list)
+
+
+def _log_removed(outcome: IngestOutcome, source_path: str, cleaned: "Cleaned") -> None:
+    outcome.furniture_removed.extend(
+        {"source_path": source_path, "rule": rule, "line": line} for rule, line in cleaned.removed
+    )
 
 
 class Rejected(Exception):
@@ -185,6 +194,7 @@ def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: Ingest
             continue
         try:
             cleaned = clean_text_source(row.text)
+            _log_removed(outcome, row_path, cleaned)
             doc = build_document(
                 cleaned, source_path=row_path, content=row.text.encode("utf-8"), encoding=decoded.encoding,
                 source_format=fmt, page_paths=[row_path], export=row.metadata,
@@ -205,6 +215,7 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
             _ingest_export(f, decoded, fmt, outcome)
             return
         cleaned = CLEANERS[fmt](decoded.text)
+        _log_removed(outcome, f.source_path, cleaned)
         key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
         missing = list(range(1, key.page)) if key and key.page > 1 else None
         doc = build_document(
@@ -229,6 +240,7 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
             if fmt not in PAGED_FORMATS:
                 raise Rejected(f"page of a multi-page report in unsupported format {fmt}")
             cleaned = CLEANERS[fmt](decoded.text)
+            _log_removed(outcome, f.source_path, cleaned)
             key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
             good.append((f, data, decoded, fmt, cleaned, key.page if key else 1))
         except Rejected as exc:
@@ -240,9 +252,10 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
     head_lines = {text for text, _ in first.items[: furniture._head_end([t for t, _ in first.items])]}
     items = list(first.items)
     furniture_meta = dict(first.furniture)
-    for _, _, _, _, cleaned, _ in good[1:]:
+    for f, _, _, _, cleaned, _ in good[1:]:
         page_items = list(cleaned.items)
         while page_items and page_items[0][0] in head_lines:  # the site header repeated on every page
+            outcome.furniture_removed.append({"source_path": f.source_path, "rule": "repeated_page_header", "line": page_items[0][0]})
             page_items.pop(0)
         items.extend(page_items)
         for k, v in cleaned.furniture.items():
