@@ -23,6 +23,7 @@ def ingest_folder(raw_dir) -> IngestOutcome:
         result = ingest_group(group)
         outcome.documents.extend(result.documents)
         outcome.rejected.extend(result.rejected)
+        outcome.furniture_removed.extend(result.furniture_removed)
     return outcome
 
 

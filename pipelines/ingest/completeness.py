@@ -3,8 +3,9 @@
 A report is incomplete when
 - pages are missing: a multi-page group has a gap, or the page's own pager (``上一页 1 2 3 4 下一页``)
   lists more pages than were saved;
-- it stops before its close: none of its last paragraphs carries a closing formula (``各位代表！…``,
-  ``让我们…奋斗！``, a final exclamation).
+- it stops before its close: none of its last paragraphs (before a 名词解释 notes section) carries a
+  closing formula (``各位代表！…``, ``让我们…奋斗！``, a final exclamation), and no closing appeal
+  stands anywhere in its second half (glossaries and notes may follow the appeal).
 
 Two further findings go into the note (they explain *where* it stops) but do not on their own make
 a report incomplete, since some reports phrase them differently:
@@ -27,6 +28,10 @@ PLAN = re.compile(
     r"(?:今年|明年|\d{4}年)(?:经济社会发展|政府工作|全市|全省|全区|全县|全州)?(?:的)?(?:主要)?(?:预期)?(?:目标|工作安排|工作任务|重点工作)"
     r"|主要预期目标|总体要求"
 )
+# the closing appeal, wherever in the second half it stands (notes and glossaries may follow it)
+CLOSING_APPEAL = re.compile(
+    r"^各位代表[！!，,]|(?:让我们|我们要|我们将|全市|全省|全区).{0,300}(?:奋斗|前进|努力|贡献|篇章|胜利|奋进)[^。！!]{0,40}[！!]」?”?$"
+)
 CLOSING_WINDOW = 3
 NOTES_HEADING = re.compile(r"^(?:附[：:]?)?(?:名词解释|名词注释|注释|附注|注)[：:]?$")
 
@@ -47,7 +52,8 @@ def assess(paragraphs: list[str], *, missing_pages: list[int] | None = None,
             body_end = i
             break
     tail = paragraphs[max(0, body_end - CLOSING_WINDOW):body_end]
-    if not any(CLOSING.search(p) for p in tail):
+    second_half = paragraphs[len(paragraphs) // 2:]
+    if not any(CLOSING.search(p) for p in tail) and not any(CLOSING_APPEAL.search(p) for p in second_half):
         incomplete = True
         last = paragraphs[-1][-30:] if paragraphs else ""
         reasons.append(f"ends without a closing (各位代表！… / 让我们…) — last words: “{last}”")

@@ -33,6 +33,7 @@ WHERE_VALUES = ("text", "line", "head", "tail_cut")
 TAIL_CUT_MAX_SHARE = 0.2
 TAIL_CUT_MAX_CHARS = 5000
 HEAD_MAX_LINES = 40
+LINE_RULE_MAX_CHARS = 500  # furniture lines are short; report paragraphs longer than this skip the rules
 MIN_REPEAT_RUN_CHARS = 200
 
 SALUTATION = re.compile(r"^(?:各位代表|同志们|代表们|各位委员)")
@@ -220,6 +221,9 @@ def remove_furniture(items: list[Item], ruleset: Ruleset | None = None) -> Furni
     removed: list[tuple[str, str]] = []
     metadata: dict[str, str] = {}
     for i, line in enumerate(lines):
+        if len(line) > LINE_RULE_MAX_CHARS:
+            kept.append(items[i])
+            continue
         hit = ruleset.line.match(line)
         if hit is None and i < head_end:
             hit = ruleset.head.match(line)
@@ -239,10 +243,12 @@ def remove_furniture(items: list[Item], ruleset: Ruleset | None = None) -> Furni
         if rule.keep and value and rule.keep not in metadata:
             metadata[rule.keep] = value.strip()
     keep_mask = repeated_run_mask([text for text, _ in kept])
-    # a page title or dateline repeated after the body (the tail of a page saved several times)
-    head_texts = {text for text, _ in kept[: _head_end([t for t, _ in kept])]}
+    # a page title or dateline repeated after the body (the tail of a page saved several times):
+    # a short head line that comes back at the very end, its first copy kept
+    head = [t for t, _ in kept[: _head_end([t for t, _ in kept])]]
+    head_texts = {t for t in head if len(t) <= 100}
     j = len(kept) - 1
-    while j > len(kept) // 2 and (kept[j][0] in head_texts or not keep_mask[j]):
+    while j > len(kept) // 2 and j >= len(head) and (kept[j][0] in head_texts or not keep_mask[j]):
         keep_mask[j] = False
         j -= 1
     removed.extend(("repeated_body", item[0]) for item, k in zip(kept, keep_mask) if not k)

@@ -74,18 +74,23 @@ def markdown_lines(body: str) -> list[tuple[str, int | None]]:
         if m:
             level, line = len(m.group(1)), m.group(2)
         else:
-            line = BLOCKQUOTE.sub("", line)
-            line = BULLET.sub("", line)
-            m = BOLD_ONLY_LINE.match(line)
-            if m and "**" not in m.group(1):
-                level, line = 0, m.group(1)
-        line = FOOTNOTE_DEF.sub("", line)
-        line = FOOTNOTE_REF.sub("", line)
-        line = IMAGE.sub("", line)
-        line = LINK.sub(r"\1", line)
-        line = EMPHASIS.sub(r"\1", line)
-        line = STRAY_STARS.sub("", line)
-        line = BACKSLASH_ESCAPE.sub(r"\1", line)
+            if line[0] in ">-*+":
+                line = BLOCKQUOTE.sub("", line)
+                line = BULLET.sub("", line)
+            if "*" in line:
+                m = BOLD_ONLY_LINE.match(line)
+                if m and "**" not in m.group(1):
+                    level, line = 0, m.group(1)
+        if "[" in line:
+            line = FOOTNOTE_DEF.sub("", line)
+            line = FOOTNOTE_REF.sub("", line)
+            line = IMAGE.sub("", line)
+            line = LINK.sub(r"\1", line)
+        if "*" in line:
+            line = EMPHASIS.sub(r"\1", line)
+            line = STRAY_STARS.sub("", line)
+        if "\\" in line:
+            line = BACKSLASH_ESCAPE.sub(r"\1", line)
         if "&" in line:
             line = html.unescape(line)
         line = line.strip()

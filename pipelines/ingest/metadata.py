@@ -28,20 +28,27 @@ DATE = re.compile(
     rf"(?P<y>\d{{4}}|[{_CN_NUM}O]{{4}})\s*年\s*(?P<m>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*月\s*"
     rf"(?P<d>\d{{1,2}}|[{_CN_NUM}]{{1,3}})\s*日"
 )
-MEETING = re.compile(
+MEETING = re.compile(  # 第十九届人民代表大会第五次会议; abbreviated as written: 第十七届人大四次会议
     rf"第\s*[{_CN_NUM}百\d]+\s*届\s*(?:全国\s*)?人民代表大会\s*第\s*[{_CN_NUM}\d]+\s*次\s*(?:全体\s*)?会议"
+    rf"|第?\s*[{_CN_NUM}百\d]+\s*届\s*人大\s*第?\s*[{_CN_NUM}\d]+\s*次\s*(?:全体\s*)?会议"
 )
 DATELINE_PLACE = re.compile(
-    rf"在\s*(?P<place>[\u4e00-\u9fff]{{0,24}}?)\s*第\s*[{_CN_NUM}百\d]+\s*届\s*(?P<national>全国)?\s*人民代表大会"
+    rf"在\s*(?P<place>[\u4e00-\u9fff]{{0,24}}?)\s*第?\s*[{_CN_NUM}百\d]+\s*届\s*(?P<national>全国)?\s*(?:人民代表大会|人大)"
 )
 SPEAKER_TITLES = r"(?:代理|代)?(?:省长|市长|区长|县长|州长|盟长|旗长|主席|总理|专员|行政长官)"
+_NAME = r"[\u4e00-\u9fff](?:\s{0,3}[\u4e00-\u9fff]){1,3}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,16}"
 BYLINE = re.compile(
-    rf"^(?P<org>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<title>{SPEAKER_TITLES})\s+"
-    r"(?P<name>[\u4e00-\u9fff·](?:\s{0,3}[\u4e00-\u9fff·]){1,9})$"
-    rf"|^(?P<org2>[\u4e00-\u9fff]{{0,30}}?(?:政府|国务院|自治区|自治州))(?P<title2>{SPEAKER_TITLES})"
-    r"(?P<name2>[\u4e00-\u9fff·]{2,10})$"
+    # 重庆市渝中区人民政府区长 谢 东 / 国务院总理 温家宝 / 市长：吴庆文
+    rf"^(?P<org>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<title>{SPEAKER_TITLES})\s*[：:]?\s+(?P<name>{_NAME})$"
+    rf"|^(?P<org1>[\u4e00-\u9fff]{{0,30}}?)\s*(?P<title1>{SPEAKER_TITLES})[：:]\s*(?P<name1>{_NAME})$"
+    # 上海市市长杨雄 / 自治州州长吾肉孜阿力·哈西哈尔巴依 (no space: the org must end in a unit word)
+    rf"|^(?P<org2>[\u4e00-\u9fff]{{0,30}}?(?:政府|国务院|自治区|自治州|省|市|区|县|盟|旗))(?P<title2>{SPEAKER_TITLES})"
+    rf"(?P<name2>{_NAME})$"
 )
-TITLE_SPEAKER = re.compile(r"[（(][^（()）]*?\d{1,2}日\s+(?P<name>[\u4e00-\u9fff·]{2,10})[)）]")
+SPACED_TITLE = re.compile(r"(代|省|市|区|县|州|盟|旗|主|总)\s+(长|席|理)")
+TITLE_SPEAKER = re.compile(
+    r"[（(][^（()）]*?\d{1,2}日\s*(?P<name>(?!在)(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff·]{1,16}))[)）]"
+)
 TITLE_LIKE = re.compile(r"工作报告")
 TITLE_PLACE = re.compile(r"^(?:[（(][^（()）]{1,12}[)）])?(?:\d{4}年)?(?P<place>[\u4e00-\u9fff]{2,24}?)(?:人民)?政府工作报告")
 YEAR_IN_TITLE = re.compile(r"(\d{4})\s*年")
@@ -103,7 +110,7 @@ def head_lines(paragraphs: list[str], limit: int = 40) -> list[str]:
 
 def _dateline(head: list[str]) -> str | None:
     for line in head:
-        if ("会议" in line or "人民代表大会" in line) and DATE.search(line):
+        if ("会议" in line or "會議" in line or "人民代表大" in line) and DATE.search(line):
             return line
     return None
 
@@ -174,15 +181,19 @@ def read_metadata(
     for line in head:
         if len(line) > 60:
             continue
-        m = BYLINE.match(line)
+        m = BYLINE.match(SPACED_TITLE.sub(r"\1\2", line))  # 省 长 李成玉 → 省长 李成玉
         if m:
-            name = m.group("name") or m.group("name2")
-            md.speaker = join_cjk_spaces(name)
-            md.speaker_title = m.group("title") or m.group("title2")
-            byline_org = m.group("org") or m.group("org2")
+            k = next(k for k in ("", "1", "2") if m.group("name" + k))
+            md.speaker = join_cjk_spaces(m.group("name" + k))
+            md.speaker_title = m.group("title" + k)
+            byline_org = m.group("org" + k)
             break
-    if md.speaker is None and md.title and (m := TITLE_SPEAKER.search(md.title)):
-        md.speaker = m.group("name")
+    if md.speaker is None:
+        # （2004年1月8日 司马义·铁力瓦尔地） in the front matter title or a head line: a name, no title
+        for t in (md.title, *head):
+            if t and len(t) <= 80 and (m := TITLE_SPEAKER.search(t)):
+                md.speaker = m.group("name")
+                break
 
     # region
     path_place, path_year = lawtext_path_evidence(source_path)

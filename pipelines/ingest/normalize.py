@@ -58,18 +58,28 @@ def _paren_pair(match: re.Match) -> str:
     return match.group(0)
 
 
+_NEEDS_TRANSLATE = re.compile("[" + "".join(re.escape(chr(c)) for c in _FULLWIDTH_TO_ASCII) + "]")
+_NEEDS_DASH = re.compile(r"[―─—]|--")
+_NEEDS_PUNCT = re.compile(r"[,:;!?]")
+
+
 def normalize_paragraph(text: str) -> str:
     """One paragraph (no newlines in the result) under the cleaning policy."""
-    text = text.translate(_FULLWIDTH_TO_ASCII)
-    text = WHITESPACE_RUN.sub(" ", text).strip()
+    # each step is guarded by a cheap search: most paragraphs need few of them
+    if _NEEDS_TRANSLATE.search(text):
+        text = text.translate(_FULLWIDTH_TO_ASCII)
+    text = " ".join(text.split())
     if not text:
         return text
-    text = FULLWIDTH_DOT_BETWEEN_DIGITS.sub(".", text)
-    text = DASH_RUN.sub("——", text)
+    if "．" in text:
+        text = FULLWIDTH_DOT_BETWEEN_DIGITS.sub(".", text)
+    if _NEEDS_DASH.search(text):
+        text = DASH_RUN.sub("——", text)
     if "(" in text or ")" in text:
         text = PAREN_PAIR.sub(_paren_pair, text)
         text = LONE_PAREN_NEXT_TO_CJK.sub(lambda m: FULLWIDTH_PUNCT[m.group(0)], text)
-    text = HALFWIDTH_PUNCT_NEXT_TO_CJK.sub(_to_fullwidth, text)
+    if _NEEDS_PUNCT.search(text):
+        text = HALFWIDTH_PUNCT_NEXT_TO_CJK.sub(_to_fullwidth, text)
     return text
 
 

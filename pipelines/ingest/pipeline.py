@@ -34,6 +34,15 @@ DOCUMENT_KEYS = (
 class IngestOutcome:
     documents: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
+    # diagnostics: every line removed as page furniture, {"source_path", "rule", "line"} (for run logs,
+    # asset metadata and the corpus test that checks nothing of a report is removed)
+    furniture_removed: list[dict] = field(default_factory=list)
+
+
+def _log_removed(outcome: IngestOutcome, source_path: str, cleaned: "Cleaned") -> None:
+    outcome.furniture_removed.extend(
+        {"source_path": source_path, "rule": rule, "line": line} for rule, line in cleaned.removed
+    )
 
 
 class Rejected(Exception):
@@ -67,6 +76,13 @@ def read_checked(f: RawFile) -> bytes:
     if binary:
         raise Rejected(f"binary file under a text name: {binary} content (magic bytes {data[:8]!r})")
     return data
+
+
+def format_checked(source_path: str, text: str) -> str:
+    try:
+        return sniff.detect_format(source_path, text)
+    except sniff.UnsupportedFormat as exc:
+        raise Rejected(str(exc)) from None
 
 
 def decode_checked(data: bytes) -> sniff.Decoded:
@@ -130,7 +146,7 @@ def build_document(
     pages_announced: int | None = None,
 ) -> dict:
     clean_text, hints = _hints_and_text(cleaned.items)
-    if len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
+    if len(_CJK.findall(clean_text, 0, 20 * MIN_REPORT_CJK)) < MIN_REPORT_CJK and len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
         raise Rejected(
             f"no report text: fewer than {MIN_REPORT_CJK} Chinese characters left after removing page furniture"
         )
@@ -178,6 +194,7 @@ def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: Ingest
             continue
         try:
             cleaned = clean_text_source(row.text)
+            _log_removed(outcome, row_path, cleaned)
             doc = build_document(
                 cleaned, source_path=row_path, content=row.text.encode("utf-8"), encoding=decoded.encoding,
                 source_format=fmt, page_paths=[row_path], export=row.metadata,
@@ -193,11 +210,12 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
     try:
         data = read_checked(f)
         decoded = decode_checked(data)
-        fmt = sniff.detect_format(f.source_path, decoded.text)
+        fmt = format_checked(f.source_path, decoded.text)
         if fmt in ("csv", "jsonl"):
             _ingest_export(f, decoded, fmt, outcome)
             return
         cleaned = CLEANERS[fmt](decoded.text)
+        _log_removed(outcome, f.source_path, cleaned)
         key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
         missing = list(range(1, key.page)) if key and key.page > 1 else None
         doc = build_document(
@@ -218,10 +236,11 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
         try:
             data = read_checked(f)
             decoded = decode_checked(data)
-            fmt = sniff.detect_format(f.source_path, decoded.text)
+            fmt = format_checked(f.source_path, decoded.text)
             if fmt not in PAGED_FORMATS:
                 raise Rejected(f"page of a multi-page report in unsupported format {fmt}")
             cleaned = CLEANERS[fmt](decoded.text)
+            _log_removed(outcome, f.source_path, cleaned)
             key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
             good.append((f, data, decoded, fmt, cleaned, key.page if key else 1))
         except Rejected as exc:
@@ -233,9 +252,10 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
     head_lines = {text for text, _ in first.items[: furniture._head_end([t for t, _ in first.items])]}
     items = list(first.items)
     furniture_meta = dict(first.furniture)
-    for _, _, _, _, cleaned, _ in good[1:]:
+    for f, _, _, _, cleaned, _ in good[1:]:
         page_items = list(cleaned.items)
         while page_items and page_items[0][0] in head_lines:  # the site header repeated on every page
+            outcome.furniture_removed.append({"source_path": f.source_path, "rule": "repeated_page_header", "line": page_items[0][0]})
             page_items.pop(0)
         items.extend(page_items)
         for k, v in cleaned.furniture.items():
@@ -277,7 +297,8 @@ def ingest_group(group: list[RawFile]) -> IngestOutcome:
 
 def _page_probe(f: RawFile) -> pages.PageKey | None:
     fmt = sniff.extension_format(f.source_path)
-    if fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
+    name = f.source_path.rsplit("/", 1)[-1]
+    if (fmt is None and "." in name) or fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
         return None
     try:
         with f.path.open("rb") as fh:
@@ -310,5 +331,13 @@ def group_files(files: list[RawFile]) -> list[list[RawFile]]:
     groups = singles
     for members in keyed.values():
         members.sort(key=lambda m: (m[0], m[1].source_path))
-        groups.append([f for _, f in members])
+        pages_of_report: list[RawFile] = []
+        seen_pages: set[int] = set()
+        for page, f in members:
+            if page in seen_pages:  # a second copy of a page (another name or encoding): its own group
+                groups.append([f])
+            else:
+                seen_pages.add(page)
+                pages_of_report.append(f)
+        groups.append(pages_of_report)
     return sorted(groups, key=lambda g: min(f.source_path for f in g))

@@ -60,7 +60,7 @@ def _index() -> _Index:
         if parent is None:
             region_name = node["name"]
         elif level in ("district", "county"):
-            region_name = parent.region + node["name"] if parent.admin_level != "province" or parent.name.endswith("市") else parent.region + node["name"]
+            region_name = parent.region + node["name"]  # 重庆市渝中区, 成都市武侯区, 湖北省仙桃市
         else:
             region_name = node["name"]
         region = Region(node["name"], region_name, province, level, code, parent.name if parent else None)

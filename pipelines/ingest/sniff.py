@@ -76,12 +76,29 @@ def extension_format(source_path: str) -> str | None:
     return None
 
 
+class UnsupportedFormat(ValueError):
+    pass
+
+
 def detect_format(source_path: str, text: str) -> str:
-    """The format to parse ``text`` as: the extension's, unless the content says HTML."""
+    """The format to parse ``text`` as: the extension's, unless the content says HTML.
+
+    A file with no extension is sniffed (HTML, JSONL, else plain text); a file with an extension
+    we do not read (``.tsv``, ``.docx`` …) that is not HTML inside raises ``UnsupportedFormat``.
+    """
     by_name = extension_format(source_path)
     head = text[:2000]
-    if by_name != "html" and (HTML_SNIFF.match(head) or len(HTML_TAGS.findall(head)) >= 5):
+    if by_name != "html" and (
+        HTML_SNIFF.match(head) or (head.lstrip().startswith("<") and len(HTML_TAGS.findall(head)) >= 5)
+    ):
         return "html"
+    if by_name == "html" and not HTML_SNIFF.match(head) and not HTML_TAGS.search(text[:20000]):
+        return "text"  # a page saved as plain text under its .html address
+    suffix = source_path.rsplit("/", 1)[-1].rpartition(".")[2].lower() if "." in source_path.rsplit("/", 1)[-1] else ""
+    if by_name is None and suffix:
+        raise UnsupportedFormat(
+            f"unsupported file type .{suffix}: ingest reads .txt .md .html .htm .csv .jsonl (or HTML content under any name)"
+        )
     if by_name is None:
         stripped = text.lstrip()
         if stripped.startswith("{") and "\n{" in stripped[:200000]:
@@ -100,13 +117,16 @@ class UndecodableError(ValueError):
     pass
 
 
+# control characters, surrogates, private use, replacement character
+_IMPLAUSIBLE = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\uf8ff\ufffd]")
+
+
 def _plausible(text: str) -> bool:
     """Decoded text that is mostly letters, CJK, digits, punctuation and whitespace."""
     if not text:
         return True
     sample = text[:20000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\r\n\t\f") or 0xD800 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
-    return bad / len(sample) < 0.01
+    return len(_IMPLAUSIBLE.findall(sample)) / len(sample) < 0.01
 
 
 def _looks_utf16(data: bytes) -> str | None:
