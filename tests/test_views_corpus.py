@@ -42,7 +42,7 @@ def national_db(national_warehouse):
 
 @pytest.fixture(scope="module")
 def chongqing_db(tmp_path_factory):
-    con = duckdb.connect(str(build_from(tmp_path_factory, CHONGQING, range(2003, 2027))), read_only=True)
+    con = duckdb.connect(str(build_from(tmp_path_factory, CHONGQING, range(2016, 2027))), read_only=True)
     yield con
     con.close()
 
