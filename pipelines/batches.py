@@ -1,19 +1,26 @@
 """The per-batch work of each stage, as plain functions a worker process can run.
 
-Each takes a batch of records and returns plain records: no Dagster, no DuckDB here.
+Each takes a batch of records and returns Arrow tables shaped like the warehouse tables (see
+``pipelines.warehouse.frames``): no Dagster and no database here.
 """
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pyarrow as pa
+
 from pipelines.extract import extract_document_metrics
 from pipelines.ingest import RawFile, ingest_group
 from pipelines.segment import segment_document
+from pipelines.warehouse.frames import to_arrow
+
+HINTS = {"heading_hints": "VARCHAR"}
 
 
 def clean_batch(groups: list[list[RawFile]]) -> list[tuple[list[dict], list[dict]]]:
-    """(documents, rejected) for each group of raw files, in order."""
+    """(documents, rejected) for each group of raw files, in order. Documents carry their
+    ``heading_hints`` as JSON for the segmenting stage."""
     results = []
     for group in groups:
         outcome = ingest_group(group)
@@ -23,21 +30,29 @@ def clean_batch(groups: list[list[RawFile]]) -> list[tuple[list[dict], list[dict
     return results
 
 
-def segment_batch(docs: list[tuple[str, str, str | None]]) -> tuple[list[dict], list[dict], list[dict]]:
+def segment_batch(docs: pa.Table) -> dict[str, pa.Table]:
+    """Documents (doc_id, clean_text, heading_hints) → sections, paragraphs, sentences."""
     sections, paragraphs, sentences = [], [], []
-    for doc_id, clean_text, hints in docs:
+    for doc_id, clean_text, hints in zip(*(docs.column(c).to_pylist()
+                                           for c in ("doc_id", "clean_text", "heading_hints"))):
         seg = segment_document(doc_id, clean_text, json.loads(hints) if hints else None)
         sections.extend(seg.sections)
         paragraphs.extend(seg.paragraphs)
         sentences.extend(seg.sentences)
-    return sections, paragraphs, sentences
+    return {"sections": to_arrow("sections", sections), "paragraphs": to_arrow("paragraphs", paragraphs),
+            "sentences": to_arrow("sentences", sentences)}
 
 
-def extract_batch(docs: list[tuple[dict, list[dict]]]) -> list[dict]:
+def extract_batch(batch: tuple[pa.Table, pa.Table]) -> dict[str, pa.Table]:
+    """(documents, their sentences ordered by doc_id and ordinal) → metric mentions."""
+    docs, sentences = batch
+    by_doc: dict[str, list[dict]] = {}
+    for s in sentences.to_pylist():
+        by_doc.setdefault(s["doc_id"], []).append(s)
     metrics = []
-    for doc, sentences in docs:
-        metrics.extend(extract_document_metrics(doc, sentences))
-    return metrics
+    for doc in docs.to_pylist():
+        metrics.extend(extract_document_metrics(doc, by_doc.get(doc["doc_id"], [])))
+    return {"metrics": to_arrow("metrics", metrics)}
 
 
 def raw_file(raw_dir: Path, source_path: str, sha256: str, size: int) -> RawFile:

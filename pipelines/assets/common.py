@@ -49,8 +49,8 @@ def run_selects(context: dg.AssetExecutionContext, key: dg.AssetKey) -> bool:
     return not selection or key in selection  # None or empty: the whole job
 
 
-def tracked(batches, sizes: list[int]):
-    """Pass batches through, appending each one's length to ``sizes`` (for progress counts)."""
+def tracked(batches, sizes: list[int], size=len):
+    """Pass batches through, appending each one's ``size`` to ``sizes`` (for progress counts)."""
     for batch in batches:
-        sizes.append(len(batch))
+        sizes.append(size(batch))
         yield batch

@@ -7,25 +7,25 @@ from pipelines.assets.segmenting import segments
 from pipelines.batches import extract_batch
 from pipelines.parallel import map_batches
 from pipelines.resources import GovReportResource
-from pipelines.warehouse.store import STAGING, append_rows
+from pipelines.warehouse.frames import append_arrow
+from pipelines.warehouse.store import STAGING
 
-_SENTENCE_COLS = ["doc_id", "sentence_id", "paragraph_id", "section_id", "ordinal", "text",
-                  "char_start", "char_end", "part", "is_target_statement"]
+_SENTENCE_COLS = ", ".join(["doc_id", "sentence_id", "paragraph_id", "section_id", "ordinal", "text",
+                            "char_start", "char_end", "part", "is_target_statement"])
 
 
 def _doc_sentence_batches(con, size: int):
-    """(document, its sentences) in batches of documents, read from DuckDB batch by batch."""
+    """(documents, their sentences) as Arrow tables, a batch of documents at a time."""
     docs = con.execute(f"SELECT doc_id, year, region, admin_level FROM {STAGING}.documents "
-                       "ORDER BY doc_id").fetchall()
-    for i in range(0, len(docs), size):
-        chunk = docs[i:i + size]
-        ids = [d[0] for d in chunk]
-        rows = con.execute(f"SELECT {', '.join(_SENTENCE_COLS)} FROM {STAGING}.sentences "
-                           "WHERE doc_id IN (SELECT unnest(?)) ORDER BY doc_id, ordinal", [ids]).fetchall()
-        by_doc: dict[str, list[dict]] = {d: [] for d in ids}
-        for row in rows:
-            by_doc[row[0]].append(dict(zip(_SENTENCE_COLS, row)))
-        yield [({"doc_id": d, "year": y, "region": r, "admin_level": a}, by_doc[d]) for d, y, r, a in chunk]
+                       "ORDER BY doc_id").to_arrow_table()
+    for i in range(0, docs.num_rows, size):
+        chunk = docs.slice(i, size)
+        con.register("_batch_docs", chunk)
+        sentences = con.execute(f"SELECT {_SENTENCE_COLS} FROM {STAGING}.sentences "
+                                "WHERE doc_id IN (SELECT doc_id FROM _batch_docs) "
+                                "ORDER BY doc_id, ordinal").to_arrow_table()
+        con.unregister("_batch_docs")
+        yield chunk, sentences
 
 
 @dg.asset(group_name="extraction", kinds={"python", "duckdb"}, deps=[segments])
@@ -43,9 +43,10 @@ def metric_mentions(context: dg.AssetExecutionContext, govreport: GovReportResou
                                    f"FROM {STAGING}.documents").fetchone()
         progress = Progress(context.log, "extraction", total)
         n = 0
-        batches = tracked(_doc_sentence_batches(con, govreport.batch_size), sizes := [])
-        for metrics in map_batches(extract_batch, batches, govreport.worker_count()):
-            n += append_rows(con, "metrics", metrics)
+        batches = tracked(_doc_sentence_batches(con, govreport.batch_size), sizes := [],
+                          size=lambda b: b[0].num_rows)
+        for frames in map_batches(extract_batch, batches, govreport.worker_count()):
+            n += append_arrow(con, f"{STAGING}.metrics", frames["metrics"])
             progress.advance(sizes.pop(0))
         meta = {"metrics": n, "documents": total, "seconds": round(progress.seconds, 3),
                 "chars_per_second": round(chars / max(progress.seconds, 1e-9)),

@@ -14,7 +14,7 @@ from pipelines.resources import GovReportResource
 from pipelines.version import pipeline_version
 from pipelines.warehouse.manifest import read_manifest
 from pipelines.warehouse.seeds import seeds_digest
-from pipelines.warehouse.store import STAGING, append_rows
+from pipelines.warehouse.store import STAGING, append_rows, insert_columns
 
 _ROW_SUFFIX = re.compile(r"#\d+$")
 
@@ -79,14 +79,17 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
             forget |= set(known)
 
         con.execute(f"DELETE FROM {STAGING}.forget_paths")
-        con.executemany(f"INSERT INTO {STAGING}.forget_paths VALUES (?)", [[p] for p in sorted(forget)])
+        insert_columns(con, f"{STAGING}.forget_paths", {"source_path": sorted(forget)})
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.todo_files (group_no INTEGER, page_no INTEGER, "
                     "source_path VARCHAR, sha256 VARCHAR, size BIGINT)")
-        con.executemany(f"INSERT INTO {STAGING}.todo_files VALUES (?, ?, ?, ?, ?)",
-                        [[g, i, f.source_path, f.sha256, f.size]
-                         for g, group in enumerate(todo) for i, f in enumerate(group)])
+        pages = [(g, i, f) for g, group in enumerate(todo) for i, f in enumerate(group)]
+        insert_columns(con, f"{STAGING}.todo_files", {
+            "group_no": [g for g, _, _ in pages], "page_no": [i for _, i, _ in pages],
+            "source_path": [f.source_path for _, _, f in pages], "sha256": [f.sha256 for _, _, f in pages],
+            "size": [f.size for _, _, f in pages]})
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.scanned_files (source_path VARCHAR, sha256 VARCHAR)")
-        con.executemany(f"INSERT INTO {STAGING}.scanned_files VALUES (?, ?)", sorted(current.items()))
+        insert_columns(con, f"{STAGING}.scanned_files", {"source_path": list(current),
+                                                         "sha256": list(current.values())})
         meta = {**base_meta, "changed_files": len(changed), "deleted_files": len(deleted),
                 "stale_files": len(stale), "groups_to_process": len(todo), "nothing_to_do": False,
                 "full_refresh": config.full_refresh,

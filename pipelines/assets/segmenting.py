@@ -1,25 +1,24 @@
 """Segmenting stage asset: each cleaned document split into sections, paragraphs and sentences."""
 
 import dagster as dg
+import pyarrow as pa
 
 from pipelines.assets.common import Progress, preview, tracked
 from pipelines.assets.ingest import cleaned_documents
 from pipelines.batches import segment_batch
 from pipelines.parallel import map_batches
 from pipelines.resources import GovReportResource
-from pipelines.warehouse.store import STAGING, append_rows
+from pipelines.warehouse.frames import append_arrow
+from pipelines.warehouse.store import STAGING
 
 
 def _doc_batches(con, size: int):
     """The staged documents in batches, streamed from DuckDB (never all texts at once)."""
-    cur = con.cursor()
-    cur.execute(f"SELECT doc_id, clean_text, heading_hints FROM {STAGING}.documents ORDER BY doc_id")
-    while True:
-        rows = cur.fetchmany(size)
-        if not rows:
-            break
-        yield rows
-    cur.close()
+    reader = con.cursor().execute(f"SELECT doc_id, clean_text, heading_hints FROM {STAGING}.documents "
+                                  "ORDER BY doc_id").to_arrow_reader(size)
+    for batch in reader:
+        if batch.num_rows:
+            yield pa.Table.from_batches([batch])
 
 
 @dg.asset(group_name="segmenting", kinds={"python", "duckdb"}, deps=[cleaned_documents])
@@ -37,12 +36,10 @@ def segments(context: dg.AssetExecutionContext, govreport: GovReportResource) ->
         progress = Progress(context.log, "segmenting", total)
         counts = {"sections": 0, "paragraphs": 0, "sentences": 0}
         batches = tracked(_doc_batches(con, govreport.batch_size), sizes := [])
-        for sections, paragraphs, sentences in map_batches(segment_batch, batches, govreport.worker_count()):
+        for frames in map_batches(segment_batch, batches, govreport.worker_count()):
             con.execute("BEGIN TRANSACTION")
-            counts["sections"] += append_rows(con, "sections", sections)
-            counts["paragraphs"] += append_rows(con, "paragraphs", paragraphs)
-            n = append_rows(con, "sentences", sentences)
-            counts["sentences"] += n
+            for table, frame in frames.items():
+                counts[table] += append_arrow(con, f"{STAGING}.{table}", frame)
             con.execute("COMMIT")
             progress.advance(sizes.pop(0))
         meta = {**counts, "documents": total, "seconds": round(progress.seconds, 3),

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
-import pandas as pd
+import pyarrow as pa
 
 from pipelines.warehouse.schema import TABLES, create_table_sql
 
@@ -52,18 +52,25 @@ def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
 
 def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict],
                 schema: str = STAGING) -> int:
-    """Bulk-append records to a table through one pandas frame (no row-by-row inserts)."""
+    """Bulk-append records to a table through one Arrow table (no row-by-row inserts)."""
     if not rows:
         return 0
     cols = list(TABLES[table]) + list(STAGING_EXTRA.get(table, {}) if schema == STAGING else [])
-    frame = pd.DataFrame.from_records(rows, columns=cols)
+    insert_columns(con, f'{schema}."{table}"', {c: [r.get(c) for r in rows] for c in cols})
+    return len(rows)
+
+
+def insert_columns(con: duckdb.DuckDBPyConnection, target: str, columns: dict[str, list]) -> None:
+    """INSERT INTO target (columns…) the given column lists, in bulk."""
+    if not columns or not len(next(iter(columns.values()))):
+        return
+    frame = pa.table(columns)
     con.register("_append_frame", frame)
     try:
-        col_list = ", ".join(f'"{c}"' for c in cols)
-        con.execute(f'INSERT INTO {schema}."{table}" ({col_list}) SELECT {col_list} FROM _append_frame')
+        col_list = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {target} ({col_list}) SELECT {col_list} FROM _append_frame")
     finally:
         con.unregister("_append_frame")
-    return len(frame)
 
 
 class Warehouse:
