@@ -83,7 +83,7 @@ class Labels:
 
 def png_bytes(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, bbox_inches="tight")
+    fig.savefig(buf, format="png", dpi=DPI)  # the figures use constrained layout: no second, "tight" pass
     return buf.getvalue()
 
 
@@ -151,15 +151,21 @@ def targets_vs_actuals_figure(rows: list[Mapping], region: str, *, region_code: 
                    [_num(r.get("actual_signed")) for r in rs]
             div, unit_label = _scale(unit, vals)
             years = [int(r["year"]) for r in rs]
+            points, ranges = [], []
             for r, year in zip(rs, years):
                 lo, hi = _num(r.get("target_lo")), _num(r.get("target_hi"))
                 if lo is None:
                     continue
                 if hi is not None and hi != lo:
-                    ax.vlines(year, lo / div, hi / div, colors=TARGET_COLOUR, linewidth=5, alpha=0.35)
+                    ranges.append((year, lo / div, hi / div))
                 else:
-                    ax.plot([year], [lo / div], marker="_", markersize=16, markeredgewidth=2.2,
-                            color=TARGET_COLOUR, linestyle="none")
+                    points.append((year, lo / div))
+            if ranges:  # one artist per kind keeps drawing fast on long series
+                ax.vlines([y for y, _, _ in ranges], [lo for _, lo, _ in ranges], [hi for _, _, hi in ranges],
+                          colors=TARGET_COLOUR, linewidth=5, alpha=0.35)
+            if points:
+                ax.plot([y for y, _ in points], [v for _, v in points], marker="_", markersize=16,
+                        markeredgewidth=2.2, color=TARGET_COLOUR, linestyle="none")
             actual = [(y, _num(r.get("actual_signed")), _met(r.get("met"))) for r, y in zip(rs, years)]
             actual = [(y, a, m) for y, a, m in actual if a is not None]
             if actual:
@@ -190,11 +196,12 @@ def targets_vs_actuals_figure(rows: list[Mapping], region: str, *, region_code: 
 
 
 def keyword_intensity_figure(rows: list[Mapping], *, font: str | None = None,
-                             max_keywords: int = 8) -> Figure:
+                             max_keywords: int = 8, n_reports: int | None = None) -> Figure:
     """Mean mentions per 10,000 characters by report year, for the most used keywords.
 
-    ``rows`` are mappings with ``keyword, label_en, year, per_10k_chars`` (one per document and
-    keyword, as in ``keyword_intensity``).
+    ``rows`` are mappings with ``keyword, label_en, year, per_10k_chars``: one per document and
+    keyword as in ``keyword_intensity`` (averaged here), or already one mean per keyword and year.
+    ``n_reports`` (for the title) defaults to the distinct ``doc_id`` values of the rows.
     """
     labels = Labels(font)
     by_kw: dict[str, dict[int, list[float]]] = {}
@@ -222,6 +229,7 @@ def keyword_intensity_figure(rows: list[Mapping], *, font: str | None = None,
         ax.grid(alpha=0.25)
         if top:
             ax.legend(fontsize=8, ncols=2, frameon=False)
-        n_docs = len({r.get("doc_id") for r in rows})
-        ax.set_title(f"Policy keyword intensity over the years ({n_docs} reports)", fontsize=12)
+        if n_reports is None:
+            n_reports = len({r.get("doc_id") for r in rows})
+        ax.set_title(f"Policy keyword intensity over the years ({n_reports} reports)", fontsize=12)
     return fig

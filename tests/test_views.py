@@ -11,8 +11,8 @@ import pytest
 
 from pipelines.assets import all_assets
 from pipelines.config import SQL_DIR
-from pipelines.warehouse.models import discover_models, references
-from pipelines.warehouse.seeds import SEEDS_DIR, SeedError, load_seeds, read_seed, seed_files
+from pipelines.warehouse.models import create_view, discover_models, references
+from pipelines.warehouse.seeds import SEEDS_DIR, SeedError, load_seeds, read_seed, seed_files, seeds_digest
 
 MODELS = discover_models(SQL_DIR)
 MODEL_NAMES = [m.name for m in MODELS]
@@ -55,10 +55,30 @@ def view_columns(con, view: str) -> list[str]:
 # ---------------------------------------------------------------- structure and build order
 
 def test_every_model_file_is_a_view_after_a_run(sample_db):
-    views = {r[0] for r in sample_db.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_type = 'VIEW'").fetchall()}
-    assert set(MODEL_NAMES) <= views
+    kinds = dict(sample_db.execute("SELECT table_name, table_type FROM information_schema.tables "
+                                   "WHERE table_schema = 'main'").fetchall())
+    expected = {m.name: "BASE TABLE" if m.materialized == "table" else "VIEW" for m in MODELS}
+    assert {name: kinds.get(name) for name in expected} == expected
     assert set(REQUIRED_COLUMNS) <= set(MODEL_NAMES)
+    assert expected["keyword_intensity"] == "BASE TABLE"  # the one costly model, stored as a table
+
+
+def test_a_model_switches_between_view_and_table(tmp_path):
+    sql = tmp_path / "sql"
+    sql.mkdir()
+    (sql / "m.sql").write_text("-- grain: one row\n-- reads: nothing\nselect 1 as x\n")
+    con = duckdb.connect()
+    kind = "SELECT table_type FROM information_schema.tables WHERE table_name = 'm'"
+    create_view(con, discover_models(sql)[0])
+    assert con.execute(kind).fetchone() == ("VIEW",)
+    (sql / "m.sql").write_text("-- grain: one row\n-- reads: nothing\n-- materialized: table\nselect 2 as x\n")
+    create_view(con, discover_models(sql)[0])
+    assert con.execute(kind).fetchone() == ("BASE TABLE",)
+    assert con.execute("SELECT x FROM m").fetchone() == (2,)
+    (sql / "m.sql").write_text("-- grain: one row\n-- reads: nothing\nselect 3 as x\n")
+    create_view(con, discover_models(sql)[0])
+    assert con.execute(kind).fetchone() == ("VIEW",)
+    assert con.execute("SELECT x FROM m").fetchone() == (3,)
 
 
 @pytest.mark.parametrize("model", MODELS, ids=MODEL_NAMES)
@@ -187,7 +207,12 @@ def test_a_keyword_added_to_the_csv_is_counted_without_code(sample_warehouse, tm
     db = tmp_path / "copy.duckdb"
     shutil.copyfile(sample_warehouse, db)
     con = duckdb.connect(str(db))
+    # what a run does after a seed edit (the changed seed changes the models digest, so the
+    # inventory starts a build): the seed_tables asset, then every model asset in order
+    assert seeds_digest(seeds) != seeds_digest(SEEDS_DIR)
     load_seeds(con, seeds)
+    for model in MODELS:
+        create_view(con, model)
     row = con.execute("""SELECT "count" FROM keyword_intensity WHERE keyword = '楼宇经济'""").fetchone()
     text = con.execute("SELECT clean_text FROM documents").fetchone()[0]
     assert row == (text.count("楼宇经济"),) and row[0] >= 1

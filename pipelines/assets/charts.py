@@ -66,22 +66,33 @@ def charts(context: dg.AssetExecutionContext, config: ChartsConfig,
                             "region codes). Install one (e.g. Debian fonts-wqy-microhei or fonts-noto-cjk) "
                             "or set GOVREPORT_CJK_FONT to a font file.")
     with connect(published, read_only=True) as con:
-        regions = _records(con, """
+        # each view is computed once: one query for all charted regions, one aggregate for keywords
+        con.execute("""CREATE TEMP TABLE charted AS
             SELECT t.region, any_value(d.region_code) AS region_code,
-                   count(*) FILTER (WHERE t.met IS NOT NULL) AS judged, count(*) AS n_targets
+                   count(*) FILTER (WHERE t.met IS NOT NULL) AS judged, count(*) AS n_targets,
+                   bool_or(t.admin_level = 'national') AS national
             FROM targets_vs_actuals t LEFT JOIN stg_documents d ON d.doc_id = t.target_doc_id
             WHERE t.region IS NOT NULL
-            GROUP BY t.region ORDER BY judged DESC, n_targets DESC, t.region LIMIT ?""", [config.max_regions])
-        per_region = {r["region"]: _records(con, """
-            SELECT indicator_code, measure, year, target_lo, target_hi, target_qualifier, actual_signed,
-                   met, unit
-            FROM targets_vs_actuals WHERE region = ? ORDER BY indicator_code, measure, year""", [r["region"]])
-            for r in regions}
-        keyword_rows = _records(con, "SELECT doc_id, keyword, label_en, year, per_10k_chars FROM keyword_intensity")
+            GROUP BY t.region ORDER BY national DESC, judged DESC, n_targets DESC, t.region LIMIT ?""",
+                    [config.max_regions])
+        regions = _records(con, "SELECT * FROM charted ORDER BY national DESC, judged DESC, n_targets DESC, region")
+        per_region: dict[str, list[dict]] = {r["region"]: [] for r in regions}
+        for row in _records(con, """
+                SELECT region, indicator_code, measure, year, target_lo, target_hi, target_qualifier,
+                       actual_signed, met, unit
+                FROM targets_vs_actuals WHERE region IN (SELECT region FROM charted)
+                ORDER BY region, indicator_code, measure, year"""):
+            per_region[row.pop("region")].append(row)
+        keyword_rows = _records(con, """SELECT keyword, any_value(label_en) AS label_en, year,
+                                               avg(per_10k_chars) AS per_10k_chars
+                                        FROM keyword_intensity WHERE year IS NOT NULL
+                                        GROUP BY keyword, year""")
+        n_reports = con.execute("SELECT count(*) FROM stg_documents").fetchone()[0]
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[str, bytes]] = []
-    png = png_bytes(keyword_intensity_figure(keyword_rows, font=font, max_keywords=config.max_keywords))
+    png = png_bytes(keyword_intensity_figure(keyword_rows, font=font, max_keywords=config.max_keywords,
+                                                  n_reports=n_reports))
     (out / "keyword_intensity.png").write_bytes(png)
     written.append(("keyword_intensity.png", png))
     for r in regions:

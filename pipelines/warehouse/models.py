@@ -1,6 +1,9 @@
 """SQL models: every ``sql/**/*.sql`` file is one view named as the file.
 
 A file holds one ``SELECT`` (CTEs welcome) and opens with a comment saying its grain and inputs.
+A model that is costly to compute and read often may say ``-- materialized: table`` in that
+comment: it is then built as a table (recomputed on every run that rebuilds the models) instead of
+a view.
 The build order is derived, not declared: a model depends on every other model whose name it
 mentions as an identifier, and models are built in topological order (a cycle is an error).
 """
@@ -14,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
+_MATERIALIZED = re.compile(r"^materialized:\s*(view|table)\b", re.M)
 _STRING = re.compile(r"'(?:[^']|'')*'")
 
 
@@ -33,6 +37,12 @@ class SqlModel:
                 break
             lines.append(line[2:].strip())
         return "\n".join(lines)
+
+    @property
+    def materialized(self) -> str:
+        """``view`` (the default) or ``table`` (``-- materialized: table`` in the opening comment)."""
+        m = _MATERIALIZED.search(self.description)
+        return m.group(1) if m else "view"
 
 
 def _identifiers(sql: str) -> set[str]:
@@ -57,5 +67,13 @@ def discover_models(sql_dir: Path) -> list[SqlModel]:
 
 
 def create_view(con: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
+    """Create (or replace) the model's view, or its table when it is materialized as one."""
     body = model.sql.strip().rstrip(";")
-    con.execute(f'CREATE OR REPLACE VIEW "{model.name}" AS\n{body}')
+    kind = "TABLE" if model.materialized == "table" else "VIEW"
+    existing = con.execute("SELECT table_type FROM information_schema.tables WHERE table_schema = 'main' "
+                           "AND table_name = ?", [model.name]).fetchone()
+    if existing and existing[0] == "VIEW" and kind == "TABLE":
+        con.execute(f'DROP VIEW "{model.name}"')
+    elif existing and existing[0] != "VIEW" and kind == "VIEW":
+        con.execute(f'DROP TABLE "{model.name}"')
+    con.execute(f'CREATE OR REPLACE {kind} "{model.name}" AS\n{body}')
