@@ -14,6 +14,7 @@
 --   '=' (a bare number)   a threshold on the better side: higher: actual >= t; lower: actual <= t;
 --                         band: within the tolerance.
 -- Which side is better comes from seeds/indicator_polarity.csv (default 'higher', tolerance 0.05).
+-- The actual's own qualifier is not used: "降幅超过3%" counts as a fall of 3 (actual_qualifier shows it).
 -- gap = actual - target (signed; for a range, actual - its low end), in the target's unit.
 -- target_lo, target_hi, actual_signed: the signed values compared (target_lo = target_hi unless a
 -- range), for charts and for analysts who check a verdict.
