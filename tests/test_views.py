@@ -327,6 +327,12 @@ def rules_db(sample_warehouse, tmp_path_factory):
     add_document(con, "ser-2024", "序列市", 2024, [
         ("前年增长5.2%。", False, [actual("gdp", "growth", 5.2)]),
     ])
+    # a change against a named earlier year is not the year's change (河北省 2013: 比2007年增长65.8%)
+    add_document(con, "base-2013", "基期市", 2013, [
+        ("2012年全省生产总值26575亿元，同比增长9.6%，比2007年增长65.8%。", False,
+         [actual("gdp", "growth", 9.6, year=2012), actual("gdp", "growth", 65.8, year=2012)]),
+        ("与2011年相比，增长9.7%。", False, [actual("gdp", "growth", 9.7, year=2012)]),
+    ])
     # targets: the target statement's mention first, a 力争 clause as the stretch value
     add_document(con, "tgt-2022", "目标市", 2022, [
         ("经济增长预期目标为5.5%。", False, [target("gdp", "growth", 5.5)]),
@@ -380,3 +386,11 @@ def test_every_query_in_the_sql_readme_runs(sample_db):
     assert len(queries) >= 5
     for q in queries:
         sample_db.execute(q).fetchall()
+
+
+def test_a_change_against_a_named_earlier_year_is_multi_year(rules_db):
+    rows = rules_db.execute("""SELECT value, base_year, period_kind FROM indicator_values
+                               WHERE region = '基期市' ORDER BY metric_id""").fetchall()
+    assert rows == [(9.6, None, "year"), (65.8, 2007, "multi_year"), (9.7, 2011, "year")]
+    assert rules_db.execute("""SELECT value, n_mentions FROM indicator_series
+                               WHERE region = '基期市'""").fetchall() == [(9.6, 2)]

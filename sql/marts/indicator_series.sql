@@ -1,12 +1,13 @@
 -- grain: one row per region, indicator_code, measure, reference_year: the actual figure for that
--- year (single-year figures only: multi-year averages such as 年均 are left out)
+-- year (single-year figures only)
 -- reads: indicator_values
 -- choice among the mentions of one key, in order: the indicator's usual unit (the most frequent
 -- for its code and measure) over another; a full-year figure over a part-year one; an actual over
 -- an estimate (预计); a figure from a later report over one from the same year's report; the
 -- earliest such report (the next year's, as it first stated the figure); an exact figure
--- (qualifier '=') over an approximate one; the more precise (more digits as written: 30145.79亿元
--- over 3万亿元); then document order.
+-- (qualifier '=') over an approximate one; for a level, the more precise (more digits as written:
+-- 30145.79亿元 over 3万亿元); then document order. Multi-year figures (年均, 十四五时期, a change
+-- against a named earlier year such as 比2007年增长65.8%) are left out.
 -- n_mentions: every mention of the key; n_agreeing: those stating the chosen value (same unit);
 -- n_documents: the reports stating the chosen value
 with mentions as (
@@ -37,7 +38,8 @@ ranked as (
                 (source_year > reference_year) desc,
                 source_year,
                 (qualifier = '=') desc,
-                length(regexp_replace(value_text, '[^0-9]', '', 'g')) desc,
+                case when measure = 'level' then length(regexp_replace(value_text, '[^0-9]', '', 'g')) end
+                    desc nulls last,
                 sentence_ordinal,
                 char_start,
                 doc_id
