@@ -294,6 +294,8 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
     qual = semantics.qualifier(q.is_range, q.post, q.infix, d["_pre_qual"])
     stmt = semantics.statement(part, is_target, before, clause_left)
     measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
+    if work.startswith("翻", q.start):
+        direction = "up"  # 翻一番: doubled
     return {
         "doc_id": None, "metric_id": None, "sentence_id": None,
         "indicator": indicator,

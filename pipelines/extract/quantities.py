@@ -49,6 +49,8 @@ BARE_MAGNITUDE = re.compile(
     rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
 BARE_HUNDREDS = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS + ['上'])})(?P<mag>千|百)(?P<unit>{UNIT})(?P<post>{POST_QUALIFIER})?")
+DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四])番(?P<infix>多)?")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
 SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日", "度"}  # 一度, 三天两头
@@ -78,7 +80,7 @@ def _value(num: str, mag: str | None) -> float | None:
     return float(f"{v * _MAGS[mag]:.12g}") if mag else v  # 154.7亿 → 15470000000.0, not …999998
 
 
-CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|"
+CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|翻了?[一两二三四]番|"
                        rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?:{MAGNITUDE})")
 
 
@@ -101,6 +103,10 @@ def find_quantities(masked: str) -> list[Quantity]:
         if v is not None and not _overlaps(taken, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), v, None, "%", "percent", None, m["post"], False, True))
             taken.append((m.start(), m.end()))
+    for m in DOUBLING.finditer(masked):  # 翻一番 = ×2, 翻两番 = ×4
+        if not _overlaps(taken, m.start(), m.end()):
+            found.append(Quantity(m.start(), m.end(), float(2 ** _DOUBLINGS[m["n"]]), None, "倍", "multiple",
+                                  m["infix"], None, False, True))
     for m in [*BARE_MAGNITUDE.finditer(masked), *BARE_HUNDREDS.finditer(masked)]:
         if _overlaps(taken, m.start("mag"), m.end()) or _is_class_label(masked, m.end(), m["post"], "money"):
             continue
