@@ -71,6 +71,11 @@ CASES = [
     ("3-翻番", "力争到2035年地区生产总值翻两番，城乡居民储蓄存款余额比“九五”期末翻一番", Y,
      [m(4, "倍", measure="multiple", direction="up", indicator_code="gdp", reference_year=2035, statement="target"),
       m(2, "倍", measure="multiple", indicator="城乡居民储蓄存款余额")], [2035]),
+    ("3-share-of-what-follows", "90%的化工园区降至较低风险等级，90%的煤矿达到安全生产标准化二级以上", Y,
+     [m(90, "%", indicator="化工园区"), m(90, "%", indicator="煤矿")], []),
+    ("3-subject-with-adverbial", "粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨", Y,
+     [m(1.454e7, "吨", indicator="粮食总产量", indicator_code="grain_output"), m(4.8401e8, "吨", indicator="粮食总产量")], []),
+    ("6-per-thousand-count", "每千人拥有床位数5.4张", Y, [m(5.4, "张", indicator="床位数")], []),
     ("3-share", "第三产业增加值占GDP比重提升至42.4%", Y, [m(42.4, "%", measure="share", indicator="第三产业增加值")], []),
     ("3-pp", "服务业占生产总值比重提高0.5个百分点", Y, [m(0.5, "百分点", measure="pp_change", direction="up", indicator="服务业")], []),
     ("3-pp-左右", "常住人口城镇化率提高1.6个百分点左右", Y, [m(1.6, "百分点", qualifier="~", measure="pp_change", indicator_code="urbanization")], []),
@@ -192,6 +197,8 @@ CASES = [
     ("8-duration-labels", "加快打造中心城区至县城1小时交通圈，落实144小时过境免签，全市户均停电时间低于10小时", Y,
      [m(10, "小时", qualifier="<", indicator="户均停电时间")], [1, 144]),
     ("6-批次", "完成食品抽检2万批次以上", Y, [m(20000, "批次", qualifier=">=")], []),
+    ("8-enumerators", "4.稳增长“21”条：省政府办公厅印发若干政策措施", Y, [], [4, 21]),
+    ("8-note-number-glued", "5.5项工作：赣州质量工作和公立医院综合改革", Y, [m(5, "项")], [5.5]),
     ("8-届-大", "全面贯彻党的二十大和二十届二中全会精神", Y, [], [20, 2]),
 ]
 

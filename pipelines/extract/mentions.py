@@ -124,6 +124,10 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
         if right and _unit_from_context(right):
             phrase = right
+    if not phrase and q.family in ("percent", "permille") and work.startswith("的", q.end):
+        right = _right_phrase(work, masked, q.end + 1)  # 90%的化工园区…: the share of what follows
+        if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
     inherited = False
     if not phrase:
         phrase = _inherited_indicator(work, cs, drafts)
