@@ -43,11 +43,11 @@ TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS
                        + [w for w in vocab.UP_VERBS + vocab.DOWN_VERBS if len(w) > 1]), key=len, reverse=True)
 LEADING_RE = re.compile("|".join(map(re.escape, LEADING)))
 TRAILING_RE = re.compile("(?:" + "|".join(map(re.escape, TRAILING)) + ")$")
-YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在|近|过去)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4}|[\d一二三四五六七八九十两]{1,2}(?=年(?:来|间|内|累计|共|中|里)))年(?:度|末|底|初|以来|来|间|内|)")
+YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在|近|过去)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4}|[\d一二三四五六七八九十两]{1,2}(?=年(?:来|间|内|累计|共|中|里|年均|平均|内累计)))年(?:度|末|底|初|以来|来|间|内|)")
 YEAR_AT_END = re.compile(r"(?:比|较|超|超过|与|到|至)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:度|末|底|初|同期|水平|)$")
 EDGE_PUNCT = "，；：。、（）——-~ 　"
 COMPARISON_TAIL = re.compile(r"(?:较|比|同比|相比|由)(?:上年|去年|年初|同期|“|\d|十|上一|前一|全国|全省|全市).*$")
-CUT_AFTER_MATCH = re.compile(r"^(?:在|率先|同比|比|较|逐|继续|持续|稳步|实现|达|突破|由|从|首次|连续|增[长速幅]|下降|提高|降低|保持|超)")
+CUT_AFTER_MATCH = re.compile(r"(?:在|率先|同比|比|较|逐|继续|持续|稳步|实现|达|突破|由|从|首次|连续|增[长速幅]|下降|提高|降低|保持|超)")
 
 
 @lru_cache(maxsize=65536)

@@ -31,10 +31,14 @@ CLASS_LABEL = re.compile(
     rf"|(?<![{_CN}\d])(?:万亿|千亿|百亿|十亿|亿|千万|百万)(?:元|美元)?(?:级|量级)")
 VOLTAGE_CLASS = re.compile(r"(?<![\d.])\d+(?=千伏|kV|KV|伏)")
 FOOTNOTE_MARK = re.compile(r"【\d+】|\[\d+\]|［\d+］")
+COORDINATE = re.compile(r"(?:北纬|南纬|东经|西经)[\d.]+")
+RANK_MOVE = re.compile(r"(?:排名|排行榜|位次|位居|名次|排位)[^，。；、]{0,20}[\d一二三四五六七八九十]+(?=位|名)")
+# List numbering at the start of a sentence: 4.稳增长…, 1、…, and a note "5." glued to "5项工作" (5.5项工作).
+ENUMERATOR = re.compile(r"^\d{1,2}[.、](?=[\u4e00-\u9fff“（]|\d{1,3}[项个条件家]\D)")
 SLOGAN = re.compile("|".join(sorted(map(re.escape, vocab.SLOGANS), key=len, reverse=True)))
 
-MASKS = [FOOTNOTE_MARK, QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
-         RANK_AFTER_JU, VOLTAGE_CLASS, ALNUM_CODE, FORMULA, LINE_OR_DOC_NO, CLASS_LABEL, SLOGAN]
+MASKS = [ENUMERATOR, FOOTNOTE_MARK, QUOTED_NAME, YEAR, YEAR_SPAN_START, MONTH_SPAN, MONTH_OR_DAY, MONTHS_COUNT, QUARTER, ORDINAL,
+         RANK_AFTER_JU, RANK_MOVE, COORDINATE, VOLTAGE_CLASS, ALNUM_CODE, FORMULA, LINE_OR_DOC_NO, CLASS_LABEL, SLOGAN]
 
 
 def mask(text: str) -> str:

@@ -27,6 +27,7 @@ LIST_SPLIT = re.compile(r"、|和|与|及")
 LIST_COMMA = re.compile(r"、")
 EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
+METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
 RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
@@ -123,9 +124,13 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
         if right and _unit_from_context(right):
             phrase = right
+    if not phrase and q.family in ("percent", "permille") and work.startswith("的", q.end):
+        right = _right_phrase(work, masked, q.end + 1)  # 90%的化工园区…: the share of what follows
+        if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
     inherited = False
     if not phrase:
-        phrase = drafts[-1]["indicator"] if drafts and drafts[-1]["_ss"] <= q.start else _previous_subject(work, cs)
+        phrase = _inherited_indicator(work, cs, drafts)
         inherited = True
     unit = q.unit
     family = q.family
@@ -144,7 +149,7 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     if inherited and drafts and drafts[-1]["_family"] == family and not semantics.GROWTH_WORD.search(predicate) \
             and drafts[-1]["_ss"] <= q.start:
         predicate = drafts[-1]["_predicate"] + predicate
-    return {"_q": q, "_cs": cs, "_ss": ss, "_pre_word": pre_word, "_pre_qual": pre_qual,
+    return {"_q": q, "_cs": cs, "_ss": ss, "_inherited": inherited, "_pre_word": pre_word, "_pre_qual": pre_qual,
             "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
 
 
@@ -170,14 +175,31 @@ def _right_phrase(work: str, masked: str, end: int) -> str:
     return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
-def _previous_subject(work: str, cs: int) -> str | None:
+def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
+    """The previous mention's indicator, unless a clause in between names a measured quantity of its own
+    (…存款余额38119亿元，其中城乡居民储蓄存款余额比“九五”期末翻一番，突破2万亿元 → 城乡居民储蓄存款余额)."""
+    previous = drafts[-1] if drafts else None
+    between = _previous_subject(work, cs, strict=previous is not None)
+    if previous is None:
+        return between
+    prev_clause_start = max((work.rfind(c, 0, cs - 1) for c in "，；：。、（"), default=-1) + 1 if cs > 0 else 0
+    if between and previous["_q"].end <= prev_clause_start:
+        return between
+    return previous["indicator"]
+
+
+def _previous_subject(work: str, cs: int, strict: bool = False) -> str | None:
     if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
         cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
     if cs <= 1:
         return None
     start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1
     phrase = clean_phrase(work[start: cs - 1])
-    return phrase if HAS_WORD.search(phrase) and len(phrase) <= 16 else None
+    if not HAS_WORD.search(phrase) or len(phrase) > 16:
+        return None
+    if strict and not (indicator_code(phrase) or phrase.endswith(METRIC_NOUN_ENDINGS)):
+        return None
+    return phrase
 
 
 def _unit_from_context(indicator: str | None) -> str | None:
@@ -196,6 +218,7 @@ def _unit_from_context(indicator: str | None) -> str | None:
 def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
     """分别: one listed indicator per value, in order; 均: one mention per listed indicator."""
     out: list[dict] = []
+    last_list: list[str] | None = None
     i = 0
     while i < len(drafts):
         d = drafts[i]
@@ -215,9 +238,21 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
             if names and len(names) == len(group):
                 for g, name in zip(group, names):
                     g["indicator"] = name
+                last_list = names
             for g in group[1:]:
                 if g["_family"] == d["_family"] and not g["_predicate"].strip("、和与及，"):
                     g["_predicate"] = d["_predicate"]
+            out.extend(group)
+            i = j
+            continue
+        group = [d]
+        j = i + 1
+        while j < len(drafts) and LIST_SEPARATOR.match(work[group[-1]["_q"].end: drafts[j]["_q"].start]):
+            group.append(drafts[j])
+            j += 1
+        if len(group) > 1 and last_list and len(last_list) == len(group) and d.get("_inherited"):
+            for g, name in zip(group, last_list):  # …分别达A、B和C，比上年增长a%、b%和c%: the same names, in order
+                g["indicator"] = name
             out.extend(group)
             i = j
             continue
@@ -240,6 +275,10 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
         return None
     splitter = LIST_COMMA if "、" in subject else LIST_SPLIT  # 建议和提案的办复率、满意和基本满意率
     items = [x for x in splitter.split(subject) if x]
+    if k is not None and splitter is LIST_COMMA and len(items) < k:
+        finer = [y for x in items for y in LIST_SPLIT.split(x) if y]  # A、B和C分别…
+        if len(finer) == k:
+            items = finer
     if len(items) == 1 and "城乡" in subject and k in (None, 2):
         return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
     if len(items) < 2 or (k is not None and len(items) != k):
@@ -259,6 +298,8 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
     qual = semantics.qualifier(q.is_range, q.post, q.infix, d["_pre_qual"])
     stmt = semantics.statement(part, is_target, before, clause_left)
     measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
+    if work.startswith("翻", q.start):
+        direction = "up"  # 翻一番: doubled
     return {
         "doc_id": None, "metric_id": None, "sentence_id": None,
         "indicator": indicator,

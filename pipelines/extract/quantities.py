@@ -49,9 +49,14 @@ BARE_MAGNITUDE = re.compile(
     rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
 BARE_HUNDREDS = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS + ['上'])})(?P<mag>千|百)(?P<unit>{UNIT})(?P<post>{POST_QUALIFIER})?")
+DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四])番(?P<infix>多)?")
+_DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
-SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日"}
+SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日", "度"}  # 一度, 三天两头
+# A duration naming a zone or a service, not a measured time: 1小时交通圈, 144小时过境免签, 24小时在线.
+TIME_LABEL_AFTER = re.compile(r"(?:交通圈|通勤圈|生活圈|经济圈|服务圈|都市圈|过境|免签|在线|值守|不打烊|营业|响应机制)")
+TIME_UNITS = {"小时", "分钟", "天"}
 
 
 @dataclass
@@ -75,7 +80,7 @@ def _value(num: str, mag: str | None) -> float | None:
     return float(f"{v * _MAGS[mag]:.12g}") if mag else v  # 154.7亿 → 15470000000.0, not …999998
 
 
-CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|"
+CANDIDATE = re.compile(rf"(?:{NUMBER}|{CN_NUMBER})(?:余|多)?(?:{MAGNITUDE}|{UNIT})|百分之|翻了?[一两二三四]番|"
                        rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?:{MAGNITUDE})")
 
 
@@ -98,6 +103,10 @@ def find_quantities(masked: str) -> list[Quantity]:
         if v is not None and not _overlaps(taken, m.start(), m.end()):
             found.append(Quantity(m.start(), m.end(), v, None, "%", "percent", None, m["post"], False, True))
             taken.append((m.start(), m.end()))
+    for m in DOUBLING.finditer(masked):  # 翻一番 = ×2, 翻两番 = ×4
+        if not _overlaps(taken, m.start(), m.end()):
+            found.append(Quantity(m.start(), m.end(), float(2 ** _DOUBLINGS[m["n"]]), None, "倍", "multiple",
+                                  m["infix"], None, False, True))
     for m in [*BARE_MAGNITUDE.finditer(masked), *BARE_HUNDREDS.finditer(masked)]:
         if _overlaps(taken, m.start("mag"), m.end()) or _is_class_label(masked, m.end(), m["post"], "money"):
             continue
@@ -114,12 +123,13 @@ def _overlaps(taken, s, e) -> bool:
     return any(s < te and ts < e for ts, te in taken)
 
 
+THRESHOLD_FAMILIES = ("money", "count", "physical")
 THRESHOLD_NOUN_AFTER = re.compile(r"(?!增|实现|达|提高|下降|高增长|的增长|的水平|水平)[\u4e00-\u9fff]")
 
 
 def _is_class_label(text: str, end: int, post: str | None, family: str | None) -> bool:
     """亿元以上项目, 500万元以上固定资产投资, 百亿元的企业: a size class, not a value."""
-    if post in ("以上", "以下", "及以上") and family in ("money", "count") and THRESHOLD_NOUN_AFTER.match(text, end):
+    if post in ("以上", "以下", "及以上") and family in THRESHOLD_FAMILIES and THRESHOLD_NOUN_AFTER.match(text, end):
         return True
     follower = CLASS_LABEL_AFTER.match(text, end)
     if not follower:
@@ -152,6 +162,8 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
             return None  # 七个方面, 两个确立, 三次产业: task counts and names, not measurements
     if _is_class_label(text, m.end(), m["post"], family) or text.startswith("级", m.end()):
         return None  # 100兆瓦级, 300万吨级: a size class
+    if unit in TIME_UNITS and TIME_LABEL_AFTER.match(text, m.end()):
+        return None
     start, value_high, is_range = m.start(), None, False
     if m["lo"]:
         lo_unit = _UNITS[m["lo_unit"]][0] if m["lo_unit"] else None
