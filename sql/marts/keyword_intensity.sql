@@ -15,8 +15,8 @@ counted as (
         k.category,
         k.label_en,
         t.char_count,
-        (length(t.clean_text) - length(replace(t.clean_text, k.keyword, ''))) // length(k.keyword)
-            as n_occurrences
+        -- pieces between literal matches, minus one (twice as fast as the length-of-replace idiom)
+        len(string_split(t.clean_text, k.keyword)) - 1 as n_occurrences
     from texts t
     cross join terms k
 ),
