@@ -19,7 +19,8 @@ def _seed_deps(model: SqlModel) -> list:
 def _model_asset(model: SqlModel) -> dg.AssetsDefinition:
     @dg.asset(name=model.name, group_name="models", kinds={"sql", "duckdb"},
               deps=[warehouse_tables, *_seed_deps(model), *(dg.AssetKey(d) for d in model.deps)],
-              description=f"View `{model.name}` ({model.path.parent.name}/{model.path.name}).\n\n"
+              description=f"{model.materialized.capitalize()} `{model.name}` "
+                          f"({model.path.parent.name}/{model.path.name}).\n\n"
                           f"{model.description}")
     def _view(context: dg.AssetExecutionContext, govreport: GovReportResource) -> dg.MaterializeResult:
         store = govreport.store()
