@@ -38,7 +38,7 @@ REQUIRED_COLUMNS = {
 EXPECTED_DEPS = {
     "indicator_values": {"stg_metrics", "stg_sentences", "stg_documents"},
     "indicator_series": {"indicator_values"},
-    "targets": {"indicator_values"},
+    "targets": {"indicator_values", "stg_indicator_polarity"},
     "targets_vs_actuals": {"targets", "indicator_series", "stg_indicator_polarity"},
     "keyword_intensity": {"stg_documents", "stg_document_texts", "stg_keywords"},
     "document_overview": {"stg_documents", "stg_document_sources", "stg_sections", "stg_paragraphs",
@@ -339,6 +339,12 @@ def rules_db(sample_warehouse, tmp_path_factory):
         ("今年主要预期目标是：地区生产总值增长6%以上，力争7%。", True,
          [target("gdp", "growth", 6, ">="), target("gdp", "growth", 7)]),
     ])
+    add_document(con, "tgt2-2022", "目标二市", 2022, [
+        ("今年主要预期目标是：地区生产总值增长6%以上，城镇调查失业率5.5%以内、力争5%。", True,
+         [target("gdp", "growth", 6, ">="), target("unemp_surveyed", "level", 5.5, "<="),
+          target("unemp_surveyed", "level", 5, text="5%")]),
+        ("力争地区生产总值增长8%。", False, [target("gdp", "growth", 8)]),  # another sentence: no stretch
+    ])
     con.close()
     con = duckdb.connect(str(db), read_only=True)
     yield con
@@ -394,3 +400,10 @@ def test_a_change_against_a_named_earlier_year_is_multi_year(rules_db):
     assert rows == [(9.6, None, "year"), (65.8, 2007, "multi_year"), (9.7, 2011, "year")]
     assert rules_db.execute("""SELECT value, n_mentions FROM indicator_series
                                WHERE region = '基期市'""").fetchall() == [(9.6, 2)]
+
+
+@pytest.mark.parametrize("code, value, stretch", [("gdp", 6, None), ("unemp_surveyed", 5.5, 5)],
+                         ids=["力争-in-another-sentence", "ceiling-stretch-is-lower"])
+def test_stretch_value_is_same_sentence_and_more_ambitious(rules_db, code, value, stretch):
+    assert rules_db.execute("""SELECT value, stretch_value FROM targets WHERE region = '目标二市'
+                               AND indicator_code = ?""", [code]).fetchall() == [(value, stretch)]

@@ -1,10 +1,11 @@
 -- grain: one row per region, year, indicator_code, measure: the annual target a report set for
 -- its own year (reference_year = the report's year; multi-year goals such as 到2025年/年均 are
 -- left out)
--- reads: indicator_values
+-- reads: indicator_values, stg_indicator_polarity
 -- the target is the first mention in the target statement (主要预期目标 …), else the first in the
--- report; the stretch value is another mention of the same key whose clause opens with 力争/争取
--- and whose value differs (e.g. 增长6%以上，力争7%)
+-- report; the stretch value is another mention of the same key in the same sentence whose clause
+-- opens with 力争/争取 and whose value is more ambitious, on the indicator's better side (e.g.
+-- 增长7.5%左右，力争8% → value 7.5, stretch 8)
 with mentions as (
     select *
     from indicator_values
@@ -28,6 +29,8 @@ ranked as (
 
 primary_target as (select * from ranked where pick = 1),
 
+polarity as (select * from stg_indicator_polarity),
+
 stretch as (
     select
         r.region, r.year, r.indicator_code, r.measure,
@@ -43,10 +46,16 @@ stretch as (
      and r.year = p.year
      and r.indicator_code = p.indicator_code
      and r.measure = p.measure
+    left join polarity pol on pol.indicator_code = r.indicator_code
     where r.pick > 1
       and r.is_stretch_marked
+      and r.sentence_id = p.sentence_id
       and r.unit is not distinct from p.unit
-      and (r.value <> p.value or r.value_high is distinct from p.value_high)
+      and case coalesce(pol.better, 'higher')
+              when 'higher' then r.signed_value > p.signed_value
+              when 'lower' then r.signed_value < p.signed_value
+              else r.signed_value <> p.signed_value
+          end
 ),
 
 final as (
