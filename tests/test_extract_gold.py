@@ -83,9 +83,10 @@ def extract_doc(doc: str, lines: list[int] | None = None) -> list[dict]:
     if lines is not None:
         paragraphs = clean.split("\n")
         clean = "\n".join(paragraphs[i] for i in lines)
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", doc)
     found = []
     for s in sentences(clean):
-        found.extend(extract_mentions(s))
+        found.extend(extract_mentions(s, report_year=int(year.group(0)) if year else None))
     return found
 
 
