@@ -149,3 +149,14 @@ def test_blind2_rule(sentence, kwargs, expected, absent):
 ], ids=["dou-one-mention", "shuangshuang-one-mention", "jun-one-per-name"])
 def test_distributive_words(sentence, count):
     assert len(extract_mentions(sentence)) == count
+
+
+def test_a_report_of_unknown_year_writing_chinese_percentages_counts_in_chinese():
+    """浙江/1983 without its year: 百分之… throughout, so 二十个县 is a count; a modern report's 十二个 stays out."""
+    from pipelines.extract import extract_document_metrics
+    old = [{"sentence_id": "s1", "char_start": 0, "text": "农业总产值比一九八一年增长百分之十五点五，比一九七七年增长百分之七十二点八。"},
+           {"sentence_id": "s2", "char_start": 40, "text": "全省有二十个县（市、区）的农村总收入在三中全会以后的四年里翻了一番多。"}]
+    modern = [{"sentence_id": "s1", "char_start": 0, "text": "地区生产总值增长5.5%，规模以上工业增加值增长7%。"},
+              {"sentence_id": "s2", "char_start": 30, "text": "纵深推进农村产业革命，继续壮大十二个特色产业。"}]
+    assert 20.0 in {m["value"] for m in extract_document_metrics({"doc_id": "d", "year": None}, old)}
+    assert 12.0 not in {m["value"] for m in extract_document_metrics({"doc_id": "d", "year": None}, modern)}

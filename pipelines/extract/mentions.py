@@ -43,14 +43,16 @@ VISITOR_NOUN = re.compile(r"游客|旅游人数|接待")
 
 
 def extract_mentions(text: str, *, report_year: int | None = None, part: str | None = None,
-                     is_target_statement: bool = False) -> list[dict]:
-    """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None."""
+                     is_target_statement: bool = False, chinese_numeral_era: bool | None = None) -> list[dict]:
+    """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None.
+    ``chinese_numeral_era``: the report writes its counts in Chinese numerals (default: report_year < 2000)."""
     work = working_copy(text)
     if not has_candidate(work):
         return []
     masked = mask(work)
-    chinese_era = report_year is not None and report_year < vocab.CHINESE_COUNT_ERA_END
-    quantities = find_quantities(masked, chinese_counts=chinese_era)
+    if chinese_numeral_era is None:
+        chinese_numeral_era = report_year is not None and report_year < vocab.CHINESE_COUNT_ERA_END
+    quantities = find_quantities(masked, chinese_counts=chinese_numeral_era)
     if not quantities:
         return []
     clause_starts = _clause_starts(work, CLAUSE_BOUNDARY)
@@ -76,11 +78,13 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     """Metric mentions of a document, offsets in its clean_text, ids ``<doc_id>-m<n>`` in order."""
     doc_id = doc.get("doc_id")
     year = doc.get("year")
+    era = year < vocab.CHINESE_COUNT_ERA_END if year is not None else writes_chinese_percentages(sentences)
     out: list[dict] = []
     for s in sentences:
         base = s.get("char_start") or 0
         for m in extract_mentions(s["text"], report_year=year, part=s.get("part"),
-                                  is_target_statement=bool(s.get("is_target_statement"))):
+                                  is_target_statement=bool(s.get("is_target_statement")),
+                                  chinese_numeral_era=era):
             m["doc_id"] = doc_id
             m["sentence_id"] = s.get("sentence_id")
             m["char_start"] += base
@@ -89,6 +93,17 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     for n, m in enumerate(out, 1):
         m["metric_id"] = f"{doc_id}-m{n}"
     return out
+
+
+CHINESE_PERCENT = re.compile(r"百分之[一二三四五六七八九十]")
+ARABIC_PERCENT = re.compile(r"\d[%％]")
+
+
+def writes_chinese_percentages(sentences: list[dict]) -> bool:
+    """A report of unknown year from the Chinese-numeral era: it writes 百分之十五点五 more often than 15.5%."""
+    cn = sum(len(CHINESE_PERCENT.findall(s["text"])) for s in sentences)
+    arabic = sum(len(ARABIC_PERCENT.findall(s["text"])) for s in sentences)
+    return cn >= 2 and cn > arabic
 
 
 class _ClauseStarts:
