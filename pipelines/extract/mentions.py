@@ -35,7 +35,7 @@ ROUND_CN_HUNDRED_MILLIONS = re.compile(r"^[一二两三四五六七八九十]{1,
 NOT_A_COUNTED_NOUN = re.compile("|".join(vocab.NOT_A_COUNTED_NOUN))
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
-RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
+RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等|上升|提升|扩大")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众|农民|人才|居民|村民")
@@ -239,6 +239,8 @@ def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
 def _previous_subject(work: str, cs: int, strict: bool = False) -> str | None:
     if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
         cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
+    elif cs >= 3 and work[cs - 1] == "，" and work[cs - 2] == "）" and work.rfind("（", 0, cs - 2) >= 0:
+        cs = work.rfind("（", 0, cs - 2) + 1  # 全省工业总产值（不包括村及村以下工业），一九八五年达到…
     if cs <= 1:
         return None
     start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1
@@ -378,6 +380,16 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
     if all(len(x) == first_len for x in items[:-1]) and len(items[-1]) > first_len and first_len <= 4:
         suffix = items[-1][_head_length(items[0], items[-1]):]
         items = [x + suffix for x in items[:-1]] + [items[-1]]
+    return _shared_measure_noun(items)
+
+
+def _shared_measure_noun(items: list[str]) -> list[str]:
+    """金融机构存款、贷款余额 → 金融机构存款余额, 贷款余额: a measure noun ending the last name is shared by the
+    names before it that end in its usual head (``vocab.SHARED_MEASURE_NOUNS``)."""
+    last = items[-1]
+    for noun, heads in vocab.SHARED_MEASURE_NOUNS.items():
+        if last.endswith(noun) and last[: -len(noun)].endswith(tuple(heads)):
+            return [x + noun if x.endswith(tuple(heads)) else x for x in items[:-1]] + [last]
     return items
 
 

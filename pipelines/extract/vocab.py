@@ -52,6 +52,9 @@ CHINESE_COUNT_ERA_END = 2000
 POLICY_COUNT_UNITS = ["次", "条", "项", "件", "届"]
 # Words a value in 岁 must follow to be a measurement (人均预期寿命83岁); otherwise an age class (0-6岁儿童).
 AGE_CUES = ["寿命", "年龄"]
+# A measure noun written once after a list and shared by every name ending in one of its heads:
+# 金融机构存款、贷款余额 → 金融机构存款余额, 贷款余额; 进口、出口总额 → 进口总额, 出口总额.
+SHARED_MEASURE_NOUNS = {"余额": ["存款", "贷款"], "总额": ["进口", "出口"], "总值": ["进口", "出口"]}
 # One-character nouns that can head a clause of their own in a list of commodities (…原煤一百九十八万吨，
 # 电十三亿八千万度): otherwise a one-character phrase is not an indicator.
 ONE_CHAR_NOUNS = ["电", "水", "煤", "油", "气", "粮", "棉", "钢", "铁", "糖", "茶", "肉", "蛋", "奶", "菜", "果",
@@ -98,7 +101,7 @@ TRAILING_FILLERS = [
     "确保", "争取", "实际", "名义", "按可比价格计算", "扣除价格因素", "以上", "由上年", "由", "从",
     "提高到", "提升到", "提升至", "提高至", "增加到", "增至", "降至", "下降到", "降到", "上升到", "攀升",
     "按可比口径", "可比口径", "按同口径", "同口径", "可比", "逐季攀升", "只", "大约有", "约有", "共有",
-    "双双", "都", "仍然", "跨上", "迈上", "站上", "跃上", "跨过", "迈过", "跨越", "破", "平均每人", "每人", "在西部", "在全国", "在全省", "在全市", "增产", "减产", "增收", "新增", "又", "净增",
+    "双双", "都", "仍然", "拥有", "共有", "已有", "有", "跨上", "迈上", "站上", "跃上", "跨过", "迈过", "跨越", "破", "平均每人", "每人", "在西部", "在全国", "在全省", "在全市", "增产", "减产", "增收", "新增", "又", "净增",
 ]
 # Endings of a noun phrase that names a measured quantity (a clause subject worth inheriting).
 METRIC_NOUN_ENDINGS = ["余额", "总额", "收入", "支出", "产值", "增加值", "投资", "人数", "人次", "率", "量", "规模",
