@@ -83,17 +83,38 @@ def extract_doc(doc: str, lines: list[int] | None = None) -> list[dict]:
     if lines is not None:
         paragraphs = clean.split("\n")
         clean = "\n".join(paragraphs[i] for i in lines)
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", doc)
     found = []
     for s in sentences(clean):
-        found.extend(extract_mentions(s))
+        found.extend(extract_mentions(s, report_year=int(year.group(0)) if year else None))
     return found
 
 
-def load_scope() -> dict[str, list[int]]:
+def load_scope() -> dict:
+    """``scope.json`` without comments: ``{doc: lines}`` entries apply to every gold file naming that
+    document; ``{"<gold file>.jsonl": {doc: lines}}`` entries apply to that gold file only (a second
+    annotator's spans of a document another gold file already covers)."""
     path = FIXTURES / "scope.json"
     if not path.is_file():
         return {}
     return {k: v for k, v in json.loads(path.read_text(encoding="utf-8")).items() if not k.startswith("_")}
+
+
+def scope_for(paths) -> dict[str, list[int] | None]:
+    """The paragraphs to extract per document for these gold files: a file's own scope, else the
+    document's, else the whole document (``None``); the union when several files name a document."""
+    scope = load_scope()
+    lines: dict[str, list[int] | None] = {}
+    for path in paths:
+        path = Path(path)
+        own = scope.get(path.name, {})
+        for doc in load_gold([path]):
+            these = own.get(doc, scope.get(doc) if isinstance(scope.get(doc), list) else None)
+            if doc in lines and (lines[doc] is None or these is None):
+                lines[doc] = None
+            else:
+                lines[doc] = sorted(set(lines.get(doc) or []) | set(these)) if these is not None else None
+    return lines
 
 
 def load_gold(paths) -> dict[str, list[dict]]:
@@ -163,7 +184,7 @@ def score(gold: dict[str, list[dict]], predicted: dict[str, list[dict]], verbose
 
 def score_files(paths, verbose=False) -> dict:
     gold = load_gold(paths)
-    scope = load_scope()
+    scope = scope_for(paths)
     predicted = {doc: extract_doc(doc, scope.get(doc)) for doc in gold}
     return score(gold, predicted, verbose)
 
@@ -177,6 +198,9 @@ if __name__ == "__main__":
     verbose = "-v" in sys.argv
     print(_summary("seed", score_files([SEED_GOLD], verbose)))
     extra = sorted(FIXTURES.glob("*.jsonl"))
+    if "--each" in sys.argv:
+        for path in extra:
+            print(_summary(path.stem, score_files([path], verbose)))
     if extra:
         print(_summary("extra", score_files(extra, verbose)))
 
@@ -246,3 +270,16 @@ def test_the_shared_scorer_agrees_with_this_harness(tmp_path):
     mine = score_files([SEED_GOLD])
     assert out.returncode == 0, out.stdout + out.stderr
     assert last.startswith(f"F1 {mine['f1']:.3f}") and f"indicator {mine['indicator']:.3f}" in last, last
+
+
+@pytest.mark.parametrize("gold", EXTRA_GOLD, ids=[p.stem for p in EXTRA_GOLD])
+def test_every_gold_text_lies_in_its_scoped_paragraphs(gold):
+    """A gold line whose text is not in the scoped paragraphs could never be matched: a scope typo."""
+    _require_shared()
+    scope = scope_for([gold])
+    for doc, gs in load_gold([gold]).items():
+        paragraphs = minimal_clean(corpus_text(doc)).split("\n")
+        lines = scope.get(doc)
+        text = "\n".join(paragraphs[i] for i in lines) if lines is not None else "\n".join(paragraphs)
+        missing = [g["text"] for g in gs if g["text"] not in text]
+        assert not missing, f"{doc}: {missing}"

@@ -43,10 +43,16 @@ TRAILING = sorted(set(vocab.TRAILING_FILLERS + _PERIOD_WORDS
                        + [w for w in vocab.UP_VERBS + vocab.DOWN_VERBS if len(w) > 1]), key=len, reverse=True)
 LEADING_RE = re.compile("|".join(map(re.escape, LEADING)))
 TRAILING_RE = re.compile("(?:" + "|".join(map(re.escape, TRAILING)) + ")$")
-YEAR_AT_START = re.compile(r"^(?:到|至|截至|截止|在|近|过去)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4}|[\d一二三四五六七八九十两]{1,2}(?=年(?:来|间|内|累计|共|中|里|年均|平均|内累计)))年(?:度|末|底|初|以来|来|间|内|)")
-YEAR_AT_END = re.compile(r"(?:比|较|超|超过|与|到|至)?(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:度|末|底|初|同期|水平|)$")
+_YEAR = r"(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})"
+YEAR_AT_START = re.compile(rf"^(?:到|至|截至|截止|在|近|过去|从)?(?:{_YEAR}(?:年?(?:到|至|——|—|-){_YEAR})?|[\d一二三四五六七八九十两]{{1,3}}(?=年(?:来|间|内|累计|共|中|里|年均|平均|内累计|合计)))年(?:度|末|底|初|以来|来|间|内|中|)")
+# A comparison base or the earlier point of a change, possibly with 的: 比一九七七年的, 下降到一九八二年的.
+YEAR_AT_END = re.compile(rf"(?:比|较|超|超过|与|到|至|由|从)?{_YEAR}年(?:度|末|底|初|同期|水平|)的?$")
+# Nouns whose first characters are also a leading filler word (增加值 is not 增加 + 值).
+NOUNS_STARTING_WITH_A_FILLER = ("增加值", "增长率")
+# A phrase that names only a scope or a per-head basis (全国平均每人): no measured noun of its own.
+SCOPE_ONLY = re.compile(r"^(?:全国|全省|全市|全区|全县)?(?:平均)?(?:每人|每户|人均)?$")
 EDGE_PUNCT = "，；：。、（）——-~ 　"
-COMPARISON_TAIL = re.compile(r"(?:较|比|同比|相比|由)(?:上年|去年|年初|同期|“|\d|十|上一|前一|全国|全省|全市).*$")
+COMPARISON_TAIL = re.compile(r"(?:较|比|同比|相比|由|超过|超出)(?:上年|去年|年初|同期|“|\d|十|上一|前一|全国|全省|全市).*$")
 CUT_AFTER_MATCH = re.compile(r"(?:在|率先|同比|比|较|逐|继续|持续|稳步|实现|达|突破|由|从|首次|连续|增[长速幅]|下降|提高|降低|保持|超)")
 
 
@@ -89,7 +95,7 @@ def clean_phrase(phrase: str) -> str:
         phrase = YEAR_AT_END.sub("", phrase)
         phrase = COMPARISON_TAIL.sub("", phrase)
         m = LEADING_RE.match(phrase)
-        if m and m.end() < len(phrase):
+        if m and m.end() < len(phrase) and not phrase.startswith(NOUNS_STARTING_WITH_A_FILLER):
             phrase = phrase[m.end():]
         hit = indicator_match(phrase)
         if hit and hit[2] == len(phrase):
@@ -97,6 +103,8 @@ def clean_phrase(phrase: str) -> str:
         m = TRAILING_RE.search(phrase)
         if m:
             phrase = phrase[: m.start()]
+    if SCOPE_ONLY.match(phrase):
+        return ""
     hit = indicator_match(phrase)
     if hit and hit[2] < len(phrase) and CUT_AFTER_MATCH.match(phrase, hit[2]) \
             and not phrase.startswith("增加值", hit[2]):

@@ -25,24 +25,34 @@ STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
 LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
 LIST_SPLIT = re.compile(r"、|和|与|及")
 LIST_COMMA = re.compile(r"、")
-EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
+EACH_VERB = re.compile(r"(?<![人年平地])(?:" + "|".join(vocab.EACH_WORDS)
+                       + r")(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达|比|破)")
+SHARE_VERB = re.compile(r"占(?!" + "|".join(vocab.NOT_SHARE_AFTER_ZHAN) + ")")
+ONE_CHAR_NOUN = re.compile("[" + "".join(vocab.ONE_CHAR_NOUNS) + "]")
+MONEY_NOUN_AFTER = re.compile(r"[^，。；、：]{0,10}?(?:" + "|".join(vocab.MONEY_NOUN_AFTER) + ")")
+AGE_CUE = re.compile("|".join(vocab.AGE_CUES))
+ROUND_CN_HUNDRED_MILLIONS = re.compile(r"^[一二两三四五六七八九十]{1,2}亿$")
+NOT_A_COUNTED_NOUN = re.compile("|".join(vocab.NOT_A_COUNTED_NOUN))
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
-RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
+RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等|上升|提升|扩大")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
-PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众")
+PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众|农民|人才|居民|村民")
 VISITOR_NOUN = re.compile(r"游客|旅游人数|接待")
 
 
 def extract_mentions(text: str, *, report_year: int | None = None, part: str | None = None,
-                     is_target_statement: bool = False) -> list[dict]:
-    """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None."""
+                     is_target_statement: bool = False, chinese_numeral_era: bool | None = None) -> list[dict]:
+    """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None.
+    ``chinese_numeral_era``: the report writes its counts in Chinese numerals (default: report_year < 2000)."""
     work = working_copy(text)
     if not has_candidate(work):
         return []
     masked = mask(work)
-    quantities = find_quantities(masked)
+    if chinese_numeral_era is None:
+        chinese_numeral_era = report_year is not None and report_year < vocab.CHINESE_COUNT_ERA_END
+    quantities = find_quantities(masked, chinese_counts=chinese_numeral_era)
     if not quantities:
         return []
     clause_starts = _clause_starts(work, CLAUSE_BOUNDARY)
@@ -68,11 +78,13 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     """Metric mentions of a document, offsets in its clean_text, ids ``<doc_id>-m<n>`` in order."""
     doc_id = doc.get("doc_id")
     year = doc.get("year")
+    era = year < vocab.CHINESE_COUNT_ERA_END if year is not None else writes_chinese_percentages(sentences)
     out: list[dict] = []
     for s in sentences:
         base = s.get("char_start") or 0
         for m in extract_mentions(s["text"], report_year=year, part=s.get("part"),
-                                  is_target_statement=bool(s.get("is_target_statement"))):
+                                  is_target_statement=bool(s.get("is_target_statement")),
+                                  chinese_numeral_era=era):
             m["doc_id"] = doc_id
             m["sentence_id"] = s.get("sentence_id")
             m["char_start"] += base
@@ -81,6 +93,17 @@ def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     for n, m in enumerate(out, 1):
         m["metric_id"] = f"{doc_id}-m{n}"
     return out
+
+
+CHINESE_PERCENT = re.compile(r"百分之[一二三四五六七八九十]")
+ARABIC_PERCENT = re.compile(r"\d[%％]")
+
+
+def writes_chinese_percentages(sentences: list[dict]) -> bool:
+    """A report of unknown year from the Chinese-numeral era: it writes 百分之十五点五 more often than 15.5%."""
+    cn = sum(len(CHINESE_PERCENT.findall(s["text"])) for s in sentences)
+    arabic = sum(len(ARABIC_PERCENT.findall(s["text"])) for s in sentences)
+    return cn >= 2 and cn > arabic
 
 
 class _ClauseStarts:
@@ -112,26 +135,34 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
     phrase_raw = work[cs: q.start - pre_len]
     share_cut = _share_numerator(phrase_raw)
     phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw) if share_cut != "" else ""
-    if not HAS_WORD.search(phrase) or len(phrase) < 2:
+    if not HAS_WORD.search(phrase) or (len(phrase) < 2 and not _one_char_noun_clause(phrase, phrase_raw)):
         phrase = ""
+    if q.family == "money" and phrase and not _names_a_measure(phrase):
+        named = MONEY_NOUN_AFTER.match(work, q.end)  # 中央安排30亿元国债资金: the fund is what is measured
+        if named:
+            phrase = named.group(0)
     if (q.family == "count" and not (phrase and indicator_code(phrase))) \
             or (q.family in ("physical", "money", None)
                 and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
         right = _right_phrase(work, masked, q.end)
-        if right and not RIGHT_NOT_A_NOUN.match(right):
+        if right and not RIGHT_NOT_A_NOUN.match(right) and not NOT_A_COUNTED_NOUN.match(right):
             phrase = right
+    if q.family is None and _rhetorical_population(q, work):
+        return None
     if q.family is None and not _unit_from_context(phrase):
         right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
         if right and _unit_from_context(right):
             phrase = right
     if not phrase and q.family in ("percent", "permille") and work.startswith("的", q.end):
         right = _right_phrase(work, masked, q.end + 1)  # 90%的化工园区…: the share of what follows
-        if right and not RIGHT_NOT_A_NOUN.match(right):
+        if right and not RIGHT_NOT_A_NOUN.match(right) and not NOT_A_COUNTED_NOUN.match(right):
             phrase = right
     inherited = False
     if not phrase:
         phrase = _inherited_indicator(work, cs, drafts)
         inherited = True
+    if q.unit == "岁" and not (AGE_CUE.search(phrase or "") or AGE_CUE.search(work, ss, q.start)):
+        return None  # 0-6岁儿童, 50岁以下: an age class, not a measured age
     unit = q.unit
     family = q.family
     if unit is None:
@@ -153,10 +184,27 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
 
 
+def _rhetorical_population(q: Quantity, work: str) -> bool:
+    """八亿农民, 十亿人民: a round Chinese number of 亿 before people is a figure of speech, not a count."""
+    return q.chinese and ROUND_CN_HUNDRED_MILLIONS.match(work[q.start:q.end]) is not None
+
+
+def _one_char_noun_clause(phrase: str, phrase_raw: str) -> bool:
+    """电 in …原煤一百九十八万吨，电十三亿八千万度: a commodity named by one character at the clause start."""
+    return len(phrase) == 1 and phrase_raw.startswith(phrase) and ONE_CHAR_NOUN.fullmatch(phrase) is not None
+
+
+def _names_a_measure(phrase: str) -> bool:
+    return bool(indicator_code(phrase)) or phrase.endswith(METRIC_NOUN_ENDINGS) or MONEY_NOUN.search(phrase) is not None
+
+
 def _share_numerator(phrase_raw: str) -> str | None:
-    i = phrase_raw.find("占")
-    if i < 0:
+    m = SHARE_VERB.search(phrase_raw)
+    if m is None:
         return None
+    i = m.start()
+    if phrase_raw.startswith("占比", i):
+        return phrase_raw[: i + 2] if i else None  # 民生支出占比稳定在65%以上: 占比 is part of the name
     if i == 0:
         return ""  # …，占一般公共预算支出的83.4%: the share of the clause before
     numerator = phrase_raw[:i]
@@ -191,6 +239,8 @@ def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
 def _previous_subject(work: str, cs: int, strict: bool = False) -> str | None:
     if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
         cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
+    elif cs >= 3 and work[cs - 1] == "，" and work[cs - 2] == "）" and work.rfind("（", 0, cs - 2) >= 0:
+        cs = work.rfind("（", 0, cs - 2) + 1  # 全省工业总产值（不包括村及村以下工业），一九八五年达到…
     if cs <= 1:
         return None
     start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1
@@ -231,7 +281,10 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
             while j < len(drafts) and LIST_SEPARATOR.match(work[group[-1]["_q"].end: drafts[j]["_q"].start]):
                 group.append(drafts[j])
                 j += 1
-            names = _list_items(clean_phrase(work[d["_ss"]: d["_ss"] + k]), len(group))
+            subject = clean_phrase(work[d["_ss"]: d["_ss"] + k])
+            if not HAS_WORD.search(subject) and not any(x["_q"].end > _clause_start_before(work, d["_ss"]) for x in out):
+                subject = _previous_clause_subject(work, d["_ss"])  # A和B的收入占…比重，分别从…
+            names = _list_items(subject, len(group))
             if names is None and len(group) > 1 and not HAS_WORD.search(clean_phrase(left[:k])):
                 previous = [x["indicator"] for x in out if x["_ss"] < d["_ss"]]
                 names = previous[-len(group):] if len(previous) >= len(group) else None
@@ -259,6 +312,8 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
         each = EACH_VERB.search(left)
         if each:
             names = _list_items(clean_phrase(left[: each.start()]), None)
+            if not names and not HAS_WORD.search(clean_phrase(left[: each.start()])):
+                names = _previous_run_indicators(out, d)  # 原煤…，原油…，都比上年增长8%
             if names and len(names) > 1:
                 for name in names:
                     out.append({**d, "indicator": name})
@@ -267,6 +322,44 @@ def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
         out.append(d)
         i += 1
     return out
+
+
+def _clause_start_before(work: str, ss: int) -> int:
+    return max(work.rfind(c, 0, ss - 1) for c in "，；：。（") + 1 if ss > 1 else 0
+
+
+def _previous_clause_subject(work: str, ss: int) -> str:
+    """The noun phrase of the clause before position ``ss`` (the numerator of a share clause)."""
+    if ss <= 1:
+        return ""
+    start = _clause_start_before(work, ss)
+    raw = work[start: ss - 1]
+    share = _share_numerator(raw)
+    return clean_phrase(share if share else raw)
+
+
+def _previous_run_indicators(out: list[dict], d: dict) -> list[str] | None:
+    """The distinct indicators of the mentions just before ``d`` (same unit family, earlier clauses), in order."""
+    names: list[str] = []
+    for x in reversed(out):
+        if x["_ss"] >= d["_ss"] or x["_family"] != out[-1]["_family"] or not x["indicator"]:
+            break
+        if x["indicator"] not in names:
+            names.insert(0, x["indicator"])
+    return names if len(names) >= 2 else None
+
+
+PLACE_RUN = re.compile("[" + vocab.PLACE_END_CHARS + "]+")
+
+
+def _head_length(first: str, last: str) -> int:
+    """Where the last listed item's own head ends: as long as the first item's, unless the first is a
+    place (主城区) and the last begins with a different-length place (县城污水处理率 → 县城)."""
+    if first[-1] in vocab.PLACE_END_CHARS:
+        run = PLACE_RUN.search(last, 0, len(first) + 1)
+        if run and run.end() < len(last):
+            return run.end()
+    return len(first)
 
 
 def _list_items(subject: str, k: int | None) -> list[str] | None:
@@ -285,8 +378,18 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
         return None
     first_len = len(items[0])
     if all(len(x) == first_len for x in items[:-1]) and len(items[-1]) > first_len and first_len <= 4:
-        suffix = items[-1][first_len:]
+        suffix = items[-1][_head_length(items[0], items[-1]):]
         items = [x + suffix for x in items[:-1]] + [items[-1]]
+    return _shared_measure_noun(items)
+
+
+def _shared_measure_noun(items: list[str]) -> list[str]:
+    """金融机构存款、贷款余额 → 金融机构存款余额, 贷款余额: a measure noun ending the last name is shared by the
+    names before it that end in its usual head (``vocab.SHARED_MEASURE_NOUNS``)."""
+    last = items[-1]
+    for noun, heads in vocab.SHARED_MEASURE_NOUNS.items():
+        if last.endswith(noun) and last[: -len(noun)].endswith(tuple(heads)):
+            return [x + noun if x.endswith(tuple(heads)) else x for x in items[:-1]] + [last]
     return items
 
 

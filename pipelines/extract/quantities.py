@@ -41,18 +41,20 @@ QUANTITY = re.compile(rf"""
     (?:(?P<unit_k>{UNIT_STARTING_WITH_MAGNITUDE})
       |(?P<mag>{MAGNITUDE})?(?P<infix2>余|多)?(?P<unit>{UNIT})(?:/(?P<denom>{DENOMINATOR}))?
       |(?P<mag_only>{MAGNITUDE})(?P<infix3>余|多)?)
+    (?:(?<=倍)(?P<infix4>多|余))?
     (?P<post>{POST_QUALIFIER})?
     """, re.VERBOSE)
 PERCENT_WORDS = re.compile(rf"百分之(?P<num>{CN_NUMBER}|{NUMBER})(?P<post>{POST_QUALIFIER})?")
 BARE_MAGNITUDE = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS)})(?P<mag>万亿|千亿|百亿|十亿|千万|百万|亿|万)"
-    rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级])(?P<post>{POST_QUALIFIER})?")
+    rf"(?P<unit>{UNIT})?(?![\d{CN_DIGIT}级阶])(?P<post>{POST_QUALIFIER})?")  # 跨上千亿台阶: 台阶 is no unit
 BARE_HUNDREDS = re.compile(
     rf"(?:{_alt(vocab.BARE_MAGNITUDE_TRIGGERS + ['上'])})(?P<mag>千|百)(?P<unit>{UNIT})(?P<post>{POST_QUALIFIER})?")
 DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四])番(?P<infix>多)?")
 _DOUBLINGS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
 CLASS_LABEL_AFTER = re.compile(_alt(vocab.CLASS_LABEL_FOLLOWERS))
 SMALL_CN_UNIT_FAMILIES = {"count"}
+POLICY_COUNT_UNITS = set(vocab.POLICY_COUNT_UNITS)
 SMALL_CN_UNITS = {"天", "小时", "分钟", "工作日", "度"}  # 一度, 三天两头
 # A duration naming a zone or a service, not a measured time: 1小时交通圈, 144小时过境免签, 24小时在线.
 TIME_LABEL_AFTER = re.compile(r"(?:交通圈|通勤圈|生活圈|经济圈|服务圈|都市圈|过境|免签|在线|值守|不打烊|营业|响应机制)")
@@ -74,6 +76,10 @@ class Quantity:
 
 
 def _value(num: str, mag: str | None) -> float | None:
+    if mag and not num[0].isdigit():
+        joint = parse_number(num + mag)  # 四亿零七百(多)万 = 4亿 + 700万, not (4亿零700) × 1万
+        if joint is not None:
+            return joint
     v = parse_number(num)
     if v is None:
         return None
@@ -89,12 +95,13 @@ def has_candidate(text: str) -> bool:
     return CANDIDATE.search(text) is not None
 
 
-def find_quantities(masked: str) -> list[Quantity]:
-    """Every quantity in ``masked`` (the working copy after masking), in text order."""
+def find_quantities(masked: str, *, chinese_counts: bool = False) -> list[Quantity]:
+    """Every quantity in ``masked`` (the working copy after masking), in text order. ``chinese_counts``: the
+    report is from the Chinese-numeral era, so a two-part Chinese count (二十个县) is a count."""
     found: list[Quantity] = []
     taken = []
     for m in QUANTITY.finditer(masked):
-        q = _from_match(masked, m)
+        q = _from_match(masked, m, chinese_counts)
         if q is not None:
             found.append(q)
             taken.append((m.start(), m.end()))
@@ -137,7 +144,7 @@ def _is_class_label(text: str, end: int, post: str | None, family: str | None) -
     return post in ("以上", "以下", "及以上") or family == "money"
 
 
-def _from_match(text: str, m: re.Match) -> Quantity | None:
+def _from_match(text: str, m: re.Match, chinese_counts: bool = False) -> Quantity | None:
     num = m["num"]
     chinese = not num[0].isdigit()
     mag = m["mag"] or m["mag_only"]
@@ -158,7 +165,9 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
     if chinese:
         if family is None and not mag:
             return None
-        if (family in SMALL_CN_UNIT_FAMILIES or unit in SMALL_CN_UNITS) and value < 100:
+        if (family in SMALL_CN_UNIT_FAMILIES or unit in SMALL_CN_UNITS) and value < 100 \
+                and not (chinese_counts and is_composite_cn_count(num) and unit not in POLICY_COUNT_UNITS
+                         and not text.startswith("方面", m.end())):
             return None  # 七个方面, 两个确立, 三次产业: task counts and names, not measurements
     if _is_class_label(text, m.end(), m["post"], family) or text.startswith("级", m.end()):
         return None  # 100兆瓦级, 300万吨级: a size class
@@ -177,4 +186,13 @@ def _from_match(text: str, m: re.Match) -> Quantity | None:
         start -= 1
         value = -value
     return Quantity(start, m.end(), value, value_high, unit, family,
-                    m["infix"] or m["infix2"] or m["infix3"], m["post"], is_range, chinese)
+                    m["infix"] or m["infix2"] or m["infix3"] or m["infix4"], m["post"], is_range, chinese)
+
+
+COMPOSITE_CN_COUNT = re.compile(r"^(?:[二两三四五六七八九]十[一二三四五六七八九]?|十[一二三四五六七八九])$")
+
+
+def is_composite_cn_count(num: str) -> bool:
+    """二十个县, 十一个山区县: a two-part Chinese numeral (11–99) counts things; the task counts and names the
+    small-count rule guards against (七个方面, 十大行动, 两个确立) are written with one numeral character."""
+    return COMPOSITE_CN_COUNT.match(num) is not None

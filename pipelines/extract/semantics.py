@@ -26,7 +26,7 @@ _DOWN = sorted(vocab.DOWN_VERBS, key=len, reverse=True)
 LEVEL_AFTER_VERB = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|增|降|回升|回落)(?:到|至)$|(?:达到|为|是)$")
 GROWTH_WORD = re.compile("|".join(map(re.escape, sorted(vocab.UP_VERBS + vocab.DOWN_VERBS, key=len, reverse=True))))
 RATE_NOUN = re.compile(r"增长率|增加值|下降率|增速快|增长极|增长点|增长与经济|增长和经济")
-SHARE_WORD = re.compile(r"比重|占比|占[^，；。]{0,20}$")
+SHARE_WORD = re.compile(r"比重|占比|占(?!" + "|".join(vocab.NOT_SHARE_AFTER_ZHAN) + r")[^，；。]{0,20}$")
 
 
 def pre_qualifier(left_masked: str) -> tuple[str | None, str | None, int]:
@@ -80,8 +80,8 @@ def measure_and_direction(family: str | None, predicate: str, indicator: str | N
     if family in ("percent", "permille"):
         if LEVEL_AFTER_VERB.search(pred):
             return ("share" if SHARE_WORD.search(predicate) or _is_share(indicator) else "level"), direction
-        if SHARE_WORD.search(predicate):
-            return "share", None
+        if SHARE_WORD.search(predicate) or (_is_share(indicator) and not direction):
+            return "share", None  # …占比达99.8%, 民生支出占比稳定在65%以上
         if direction:
             return "growth", direction
         if indicator and "指数" in indicator:
