@@ -60,6 +60,7 @@ class Heading:
     content_end: int = 0
     part: str = "other"
     child_part: str = "other"      # default part of subsections
+    part_reason: str = ""          # which signal set the part (rule, years, target, plans, tense, default)
     children: list[int] = field(default_factory=list)
 
 

@@ -78,3 +78,23 @@ TARGET_LIST_MIN = 3
 TARGET_YEAR_ANCHOR = r"今年|本年|明年|全年|\d{4}年"
 # five-year-plan and long-horizon targets are not the year's targets
 TARGET_EXCLUDE = r"今后五年|五年规划|五年计划|规划纲要|《纲要》|《建议》|“十[一二三四五六七八九]?五”|十[一二三四五六七八九]?五(?:时期|期间)|到20\d\d年|20\d\d年前"
+
+# --- Parts by position (``position.py``), for top-level sections no heading rule classifies ---
+# Words that say a passage reports on the past / plans the future. "了" is the perfective aspect
+# particle (取得了, 实现了); "要" not inside 主要/重要/需要/纲要/要求/要素.
+PAST_WORDS = (r"去年|上年|过去|\d+年来|[一二三四五六七八九十两]年来|这[一两二三四五]年|回首|刚刚|年均|累计"
+              r"|取得了?(?:新的|新|显著|明显|重大|重要|丰硕|积极)?(?:成绩|成效|成就|进展|突破|成果)|(?<![为除])了(?!解)")
+FUTURE_WORDS = r"今年|明年|今后|未来|(?<![主重需纲为])要(?![求素])|将|力争|确保|努力"
+# How much of a section's text (after its heading) the tense count reads.
+TENSE_WINDOW = 600
+# A year in a heading or text: Arabic (2016年, "2019，") or Chinese numerals (二〇二四).
+YEAR_NUMBER = r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)|[一二〇零][九〇零][〇零一二三四五六七八九]{2}(?=年|[，、\s]|$)"
+# The dateline in the title block: "——2016年1月18日在…", "（2004年1月22日）".
+DATELINE_DATE = r"((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日"
+# A dateline in October–December belongs to a report on the following year.
+LATE_DELIVERY_MONTH = 10
+# The five-year plan a heading names: “十三五”, 十一五.
+FIVE_YEAR_PLAN = r"十([一二三四五六七八九]?)五"
+# A body heading that names the whole document (``政府工作报告`` after a forwarding notice, 成都 2017's
+# ``我代表市人民政府向大会报告工作，…``): a wrapper whose subsections are placed as if top level.
+DOCUMENT_HEADING = r"工作报告》?$|向大会报告"

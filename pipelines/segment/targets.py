@@ -86,3 +86,26 @@ def flag_target_statements(sentences: list[dict]) -> None:
         chosen = weak or listed
     for s in chosen:
         s["is_target_statement"] = True
+
+
+SENTENCE_BOUNDARY = re.compile(r"[。！？!?\n]")
+
+
+def candidate_offsets(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` that are target-statement candidates (strong phrase,
+    else the weak one), ignoring parts — for placing sections before sections exist."""
+    found: list[int] = []
+    for pattern in (TARGET_STRONG, TARGET_WEAK):
+        last_start = -1
+        for m in pattern.finditer(text):
+            start = max(text.rfind(c, 0, m.start()) for c in "。！？!?\n") + 1
+            if start == last_start:
+                continue
+            end_m = SENTENCE_BOUNDARY.search(text, m.end())
+            end = end_m.end() if end_m else len(text)
+            if _candidate(text[start:end], pattern):
+                found.append(start)
+                last_start = start
+        if found:
+            break
+    return found
