@@ -98,3 +98,15 @@ FIVE_YEAR_PLAN = r"十([一二三四五六七八九]?)五"
 # A body heading that names the whole document (``政府工作报告`` after a forwarding notice, 成都 2017's
 # ``我代表市人民政府向大会报告工作，…``): a wrapper whose subsections are placed as if top level.
 DOCUMENT_HEADING = r"工作报告》?$|向大会报告"
+
+# A glossary section: its numbered entries (``3.发展六仗：即…``, ``11．数字城管 城市市政…``) are paragraphs.
+GLOSSARY_HEADING = r"名\s*词\s*(?:解\s*释|注\s*[释解])|注\s*释|注解|释义|用语解释|词语解释|术语解释|名词术语"
+# A run-in heading the cleaner left separated from its paragraph by a space (``**一、…回顾** 2003年是…``
+# → ``一、2003年工作的回顾 2003年是…``): the heading ends at the first space between a CJK character (or a
+# closing quote/bracket) and a CJK character, digit or opening quote, if it comes before the first
+# ``。`` and after at least MIN_RUN_IN_HEADING_CJK Chinese characters.
+RUN_IN_SPACE = r"(?<=[\u4e00-\u9fff”）》]) (?=[\u4e00-\u9fff\d“《（])"
+MIN_RUN_IN_HEADING_CJK = 4
+# After a quotation that ends with its own terminator (``…可谓脱胎换骨！”``), the sentence goes on when
+# the text continues it: a comma-like mark or a word that attaches to the quotation (``“…。”以来``).
+QUOTE_CONTINUATION = r"[，、；：:,;）)》]|以来|之后|以后|之前|的(?!确)|等"
