@@ -63,9 +63,9 @@ def tense(passage: str, year: int | None) -> str | None:
     future = len(FUTURE_WORDS.findall(passage))
     if year is not None:
         for y in heading_years(passage):
-            if year - 3 <= y < year:
+            if y < year:
                 past += 1
-            elif year <= y <= year + 1:
+            else:
                 future += 1
     if past > future:
         return "past"
