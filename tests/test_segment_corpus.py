@@ -57,9 +57,12 @@ def test_every_row_round_trips(corpus):
 def test_most_reports_have_structure_and_a_target(corpus):
     docs, segs, _ = corpus
     with_body = sum(any(s["part"] in ("review", "tasks") for s in seg.sections) for seg in segs)
+    top_body = sum(any(s["part"] in ("review", "tasks") and s["level"] == 1 for s in seg.sections) for seg in segs)
     with_target = sum(any(s["is_target_statement"] for s in seg.sentences) for seg in segs)
-    assert with_body / len(segs) > 0.95
-    assert with_target / len(segs) > 0.85
+    # measured 3,000 and 2,991 of 3,004 (README: the rest have no body headings or only one part)
+    assert len(segs) - with_body <= 8
+    assert len(segs) - top_body <= 20
+    assert with_target / len(segs) > 0.89
 
 
 def test_sentence_distribution_and_speed(corpus):

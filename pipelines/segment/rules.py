@@ -97,7 +97,7 @@ LATE_DELIVERY_MONTH = 10
 FIVE_YEAR_PLAN = r"十([一二三四五六七八九]?)五"
 # A body heading that names the whole document (``政府工作报告`` after a forwarding notice, 成都 2017's
 # ``我代表市人民政府向大会报告工作，…``): a wrapper whose subsections are placed as if top level.
-DOCUMENT_HEADING = r"工作报告》?$|向大会报告"
+DOCUMENT_HEADING = r"工作报告》?$|向大会(?:作)?.{0,6}报告"
 
 # A glossary section: its numbered entries (``3.发展六仗：即…``, ``11．数字城管 城市市政…``) are paragraphs.
 GLOSSARY_HEADING = r"名\s*词\s*(?:解\s*释|注\s*[释解])|注\s*释|注解|释义|用语解释|词语解释|术语解释|名词术语"
