@@ -41,6 +41,8 @@ def _load_rules() -> list[Rule]:
 
 PART_RULES = _load_rules()
 DOCUMENT_HEADING = re.compile(rules_data.DOCUMENT_HEADING)
+OPENING_YEAR = re.compile(rules_data.PLAN_OPENING)
+FUTURE_HEADING = re.compile(rules_data.FUTURE_HEADING)
 
 
 def classify_heading(heading: str) -> Rule | None:
@@ -174,14 +176,21 @@ class _Placer:
                 continue
             if max(plans[i]) < current:
                 self._set(i, "review", "review", "plans")
-            elif self.rules[i] is None and self._tense(i) != "past":  # not 一、“十一五”开局之年成效显著
+            elif self.rules[i] is None and not self._past_opening(i, max(plans[i])):
                 self._set(i, "plan", "tasks", "plans")
             else:
                 continue
             self._decided.add(i)
 
+    def _past_opening(self, i: int, plan: int) -> bool:
+        """``一、“十一五”开局之年成效显著`` in a 2007 report: the plan's opening year is already past."""
+        return (self.year is not None and OPENING_YEAR.search(self.headings[i]) is not None
+                and position.plan_years(plan)[0] < self.year)
+
     def _tense(self, i: int) -> str | None:
         h = self.heads[i]
+        if FUTURE_HEADING.search(self.headings[i]):
+            return "future"
         end = min(h.content_end, h.char_end + rules_data.TENSE_WINDOW)
         return position.tense(self.headings[i] + self.text[h.char_end:end], self.year)
 

@@ -110,3 +110,9 @@ MIN_RUN_IN_HEADING_CJK = 4
 # After a quotation that ends with its own terminator (``…可谓脱胎换骨！”``), the sentence goes on when
 # the text continues it: a comma-like mark or a word that attaches to the quotation (``“…。”以来``).
 QUOTE_CONTINUATION = r"[，、；：:,;）)》]|以来|之后|以后|之前|的(?!确)|等"
+# A heading about a five-year plan's opening year (开局之年, 良好开局); when that year is before the report
+# year, the section reviews it (昆明 2007: 一、团结奋斗，真抓实干，“十一五”开局之年成效显著).
+PLAN_OPENING = r"开局"
+# Heading verbs that announce what is to come; they decide the tense before the text is counted
+# (``二、全面贯彻落实党的二十大精神，奋力谱写…新篇章``, whose first paragraph recalls the past).
+FUTURE_HEADING = r"开启|谱写|开创|设想|构想|考虑|展望"
