@@ -1,4 +1,6 @@
-"""The whole lawtext-gov corpus (3,004 reports): exact offsets and bounded sentence length."""
+"""The whole lawtext-gov corpus (3,004 reports) through the real ingest stage, then segmented:
+exact offsets, bounded sentence length, coverage and speed. Ingest runs once per test process
+(``segment_text_helpers.lawtext_corpus``, ≈ 25–35 s); only segmenting is timed."""
 import re
 import time
 
@@ -6,7 +8,7 @@ import pytest
 
 from pipelines.segment import segment_document, sentence_count_distribution
 from pipelines.segment.sentences import MAX_SENTENCE
-from segment_text_helpers import LAWTEXT, load_clean
+from segment_text_helpers import LAWTEXT, lawtext_corpus
 
 SENTENCE_PUNCT = re.compile(r"[。！？!?；]")
 
@@ -15,7 +17,7 @@ SENTENCE_PUNCT = re.compile(r"[。！？!?；]")
 def corpus():
     if not LAWTEXT.exists():
         pytest.skip(f"../shared not present: {LAWTEXT}")
-    docs = [(p, *load_clean(p)) for p in sorted(LAWTEXT.rglob("*.md"))]
+    docs = lawtext_corpus()
     started = time.perf_counter()
     segs = [segment_document(f"d{i}", text, hints) for i, (_, text, hints) in enumerate(docs)]
     seconds = time.perf_counter() - started
@@ -30,7 +32,7 @@ def test_corpus_size(corpus):
 def test_no_overlong_sentence_with_punctuation(corpus):
     docs, segs, _ = corpus
     offenders = [
-        (str(path.relative_to(LAWTEXT)), s["char_start"])
+        (path, s["char_start"])
         for (path, _, _), seg in zip(docs, segs) for s in seg.sentences
         if len(s["text"]) > MAX_SENTENCE and SENTENCE_PUNCT.search(s["text"][:-1])
     ]
@@ -55,9 +57,12 @@ def test_every_row_round_trips(corpus):
 def test_most_reports_have_structure_and_a_target(corpus):
     docs, segs, _ = corpus
     with_body = sum(any(s["part"] in ("review", "tasks") for s in seg.sections) for seg in segs)
+    top_body = sum(any(s["part"] in ("review", "tasks") and s["level"] == 1 for s in seg.sections) for seg in segs)
     with_target = sum(any(s["is_target_statement"] for s in seg.sentences) for seg in segs)
-    assert with_body / len(segs) > 0.95
-    assert with_target / len(segs) > 0.85
+    # measured 3,000 and 2,991 of 3,004 (README: the rest have no body headings or only one part)
+    assert len(segs) - with_body <= 8
+    assert len(segs) - top_body <= 20
+    assert with_target / len(segs) > 0.89
 
 
 def test_sentence_distribution_and_speed(corpus):

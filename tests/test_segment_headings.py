@@ -166,3 +166,33 @@ def test_part_level_heading_outranks_chinese_numbering():
     _, seg = _seg(lines)
     assert [(s["level"], s["heading"][:6]) for s in seg.sections] == [
         (1, "第一部分 过"), (2, "一、经济实力"), (1, "第二部分 今"), (2, "一、总体要求")]
+
+
+# real lines (after cleaning) where a bold run-in heading kept a space before its paragraph
+RUN_IN_SPACE_LINES = [
+    ("review", "一、2003年工作的回顾 2003年是我省发展进程中很不寻常的一年。各级政府在党中央、国务院和省委的正确领导下。",
+     "一、2003年工作的回顾"),
+    ("subsection", "（二）坚持“有保有压”方针，优化投资结构 积极支持符合国家产业政策、有市场有效益的重点项目。",
+     "（二）坚持“有保有压”方针，优化投资结构"),
+    ("two_phrases_own_line", "一、开启“六新河池”建设新征程 实现“十四五”良好开局",
+     "一、开启“六新河池”建设新征程 实现“十四五”良好开局"),
+    ("space_inside_a_word_is_not_a_boundary", "（一）坚 持解放思想，在建设创新型政府上再努力。紧紧围绕主题。",
+     "（一）坚 持解放思想，在建设创新型政府上再努力"),
+]
+
+
+@pytest.mark.parametrize("line, heading", [c[1:] for c in RUN_IN_SPACE_LINES], ids=[c[0] for c in RUN_IN_SPACE_LINES])
+def test_run_in_heading_ends_at_a_space(line, heading):
+    _, seg = _seg(["各位代表：", "现在，我代表省人民政府向大会报告工作。", line])
+    assert [s["heading"] for s in seg.sections] == [heading]
+
+
+def test_glossary_entries_are_paragraphs():
+    lines = ["各位代表：", "正文。", "一、2023年工作回顾", "正文。", "名词解释",
+             "1.六稳、六保：“六稳”指稳就业、稳金融、稳外贸、稳外资、稳投资、稳预期。",
+             "2.“六重”清单：重大项目清单、重大平台清单",
+             "3．一通六有 重点贫困行政村基本实现通公路"]
+    _, seg = _seg(lines)
+    assert [(s["heading"], s["part"]) for s in seg.sections] == [("一、2023年工作回顾", "review"), ("名词解释", "other")]
+    glossary = seg.sections[1]["section_id"]
+    assert [p["text"][:4] for p in seg.paragraphs if p["section_id"] == glossary] == ["1.六稳", "2.“六", "3．一通"]

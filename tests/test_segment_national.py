@@ -2,7 +2,7 @@
 import pytest
 
 from pipelines.segment import segment_document
-from segment_text_helpers import NATIONAL, load_clean
+from segment_text_helpers import LAWTEXT, NATIONAL, load_clean
 
 # year, top-level numbering as written, part of each top-level section (title and notes left out)
 TOP_LEVEL = [
@@ -60,7 +60,7 @@ def national():
         pytest.skip(f"../shared not present: {NATIONAL}")
     out = {}
     for path in sorted(NATIONAL.glob("20*.md")):
-        text, hints = load_clean(path)
+        text, hints = load_clean(path, LAWTEXT)  # the real ingest stage
         out[path.stem] = (text, segment_document(path.stem, text, hints))
     return out
 

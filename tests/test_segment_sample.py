@@ -2,14 +2,14 @@
 import pytest
 
 from pipelines.segment import segment_document
-from segment_text_helpers import SAMPLE, markdown_to_clean_text
+from segment_text_helpers import SAMPLE, load_clean
 
 
 @pytest.fixture(scope="module")
 def sample():
     if not SAMPLE.exists():
         pytest.skip("raw/yuzhong-2024-web.txt not present")
-    text, hints = markdown_to_clean_text(SAMPLE.read_text(encoding="utf-8"))
+    text, hints = load_clean(SAMPLE)  # the real ingest stage
     return text, segment_document("sample", text, hints)
 
 

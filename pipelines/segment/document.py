@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import contracts
 from . import rules
-from .outline import build_tree, find_headings
+from .outline import build_tree, drop_glossary_entries, find_headings
 from .parts import assign_parts
 from .sentences import split_sentences
 from .targets import flag_target_statements
@@ -54,6 +54,10 @@ def segment_document(doc_id: str, clean_text: str, heading_hints: list[dict] | N
     lines = _lines(text)
     heads = find_headings(lines, text, _hinted_lines(lines, heading_hints))
     build_tree(heads, len(text.rstrip()))
+    entries_dropped = drop_glossary_entries(heads, text)
+    if entries_dropped is not heads:
+        heads = entries_dropped
+        build_tree(heads, len(text.rstrip()))
     assign_parts(heads, text)
 
     seg = Segmentation()

@@ -37,6 +37,8 @@ SPEAKER_LINE = re.compile(
 NON_HEADING_LINE = re.compile("|".join(rules.NON_HEADING_LINE))
 PLAIN_HEADING_START = re.compile(r"[\u4e00-\u9fff\d“《]")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+RUN_IN_SPACE = re.compile(rules.RUN_IN_SPACE)
+GLOSSARY_HEADING = re.compile(rules.GLOSSARY_HEADING)
 FIRST_TOP_LEVEL_STOP = re.compile(r"[。！？!?“”（）()《》]")
 SENTENCE_PUNCT = re.compile(r"[。！？!?；]")
 TITLE_WORD = re.compile(rules.TITLE_WORD)
@@ -60,6 +62,7 @@ class Heading:
     content_end: int = 0
     part: str = "other"
     child_part: str = "other"      # default part of subsections
+    part_reason: str = ""          # which signal set the part (rule, years, target, plans, tense, default)
     children: list[int] = field(default_factory=list)
 
 
@@ -111,6 +114,10 @@ def _numbered(line: str, hinted: bool) -> tuple[str, int, bool, str] | None:
     style = m.lastgroup
     marker = m.group()
     stop = _top_level_stop(line, m.end())
+    if stop is not None:
+        space = RUN_IN_SPACE.search(line, m.end(), min(stop, rules.MAX_NUMBERED_HEADING))
+        if space and len(HAS_CJK.findall(line, m.end(), space.start())) >= rules.MIN_RUN_IN_HEADING_CJK:
+            return style, space.start(), True, marker
     if stop is None:
         # own-line: no terminator at all
         if len(line) > (rules.MAX_NUMBERED_HEADING if not hinted else 2 * rules.MAX_NUMBERED_HEADING):
@@ -186,6 +193,8 @@ def build_tree(heads: list[Heading], text_end: int) -> None:
             h.rank = plain_rank
         else:
             h.rank = STYLE_RANK[h.style]
+    for h in heads:
+        h.children = []
     stack: list[int] = []
     sibling_count: dict[int | None, int] = {}
     for idx, h in enumerate(heads):
@@ -206,3 +215,17 @@ def build_tree(heads: list[Heading], text_end: int) -> None:
                 end = heads[j].char_start - 1  # the "\n" before the next heading's line
                 break
         h.content_end = max(end, h.char_end)
+
+
+def drop_glossary_entries(heads: list[Heading], text: str) -> list[Heading]:
+    """Headings without the numbered entries under a glossary (``名词解释``, ``注释``): those lines are
+    paragraphs of the glossary section. Call after ``build_tree``; rebuild the tree afterwards."""
+    drop: set[int] = set()
+    for idx, h in enumerate(heads):
+        if idx in drop or h.style == "title" or not GLOSSARY_HEADING.search(text[h.char_start:h.char_end]):
+            continue
+        for j in range(idx + 1, len(heads)):
+            if heads[j].level <= h.level:
+                break
+            drop.add(j)
+    return [h for idx, h in enumerate(heads) if idx not in drop] if drop else heads

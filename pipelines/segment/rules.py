@@ -78,3 +78,41 @@ TARGET_LIST_MIN = 3
 TARGET_YEAR_ANCHOR = r"今年|本年|明年|全年|\d{4}年"
 # five-year-plan and long-horizon targets are not the year's targets
 TARGET_EXCLUDE = r"今后五年|五年规划|五年计划|规划纲要|《纲要》|《建议》|“十[一二三四五六七八九]?五”|十[一二三四五六七八九]?五(?:时期|期间)|到20\d\d年|20\d\d年前"
+
+# --- Parts by position (``position.py``), for top-level sections no heading rule classifies ---
+# Words that say a passage reports on the past / plans the future. "了" is the perfective aspect
+# particle (取得了, 实现了); "要" not inside 主要/重要/需要/纲要/要求/要素.
+PAST_WORDS = (r"去年|上年|过去|\d+年来|[一二三四五六七八九十两]年来|这[一两二三四五]年|回首|刚刚|年均|累计"
+              r"|取得了?(?:新的|新|显著|明显|重大|重要|丰硕|积极)?(?:成绩|成效|成就|进展|突破|成果)|(?<![为除])了(?!解)")
+FUTURE_WORDS = r"今年|明年|今后|未来|(?<![主重需纲为])要(?![求素])|将|力争|确保|努力"
+# How much of a section's text (after its heading) the tense count reads.
+TENSE_WINDOW = 600
+# A year in a heading or text: Arabic (2016年, "2019，") or Chinese numerals (二〇二四).
+YEAR_NUMBER = r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)|[一二〇零][九〇零][〇零一二三四五六七八九]{2}(?=年|[，、\s]|$)"
+# The dateline in the title block: "——2016年1月18日在…", "（2004年1月22日）".
+DATELINE_DATE = r"((?:19|20)\d\d)年(\d{1,2})月\d{1,2}日"
+# A dateline in October–December belongs to a report on the following year.
+LATE_DELIVERY_MONTH = 10
+# The five-year plan a heading names: “十三五”, 十一五.
+FIVE_YEAR_PLAN = r"十([一二三四五六七八九]?)五"
+# A body heading that names the whole document (``政府工作报告`` after a forwarding notice, 成都 2017's
+# ``我代表市人民政府向大会报告工作，…``): a wrapper whose subsections are placed as if top level.
+DOCUMENT_HEADING = r"工作报告》?$|向大会(?:作)?.{0,6}报告"
+
+# A glossary section: its numbered entries (``3.发展六仗：即…``, ``11．数字城管 城市市政…``) are paragraphs.
+GLOSSARY_HEADING = r"名\s*词\s*(?:解\s*释|注\s*[释解])|注\s*释|注解|释义|用语解释|词语解释|术语解释|名词术语"
+# A run-in heading the cleaner left separated from its paragraph by a space (``**一、…回顾** 2003年是…``
+# → ``一、2003年工作的回顾 2003年是…``): the heading ends at the first space between a CJK character (or a
+# closing quote/bracket) and a CJK character, digit or opening quote, if it comes before the first
+# ``。`` and after at least MIN_RUN_IN_HEADING_CJK Chinese characters.
+RUN_IN_SPACE = r"(?<=[\u4e00-\u9fff”）》]) (?=[\u4e00-\u9fff\d“《（])"
+MIN_RUN_IN_HEADING_CJK = 4
+# After a quotation that ends with its own terminator (``…可谓脱胎换骨！”``), the sentence goes on when
+# the text continues it: a comma-like mark or a word that attaches to the quotation (``“…。”以来``).
+QUOTE_CONTINUATION = r"[，、；：:,;）)》]|以来|之后|以后|之前|的(?!确)|等"
+# A heading about a five-year plan's opening year (开局之年, 良好开局); when that year is before the report
+# year, the section reviews it (昆明 2007: 一、团结奋斗，真抓实干，“十一五”开局之年成效显著).
+PLAN_OPENING = r"开局"
+# Heading verbs that announce what is to come; they decide the tense before the text is counted
+# (``二、全面贯彻落实党的二十大精神，奋力谱写…新篇章``, whose first paragraph recalls the past).
+FUTURE_HEADING = r"开启|谱写|开创|设想|构想|考虑|展望"

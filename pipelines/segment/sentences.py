@@ -3,7 +3,8 @@
 Rule (documented in README.md):
 - A sentence ends after a run of ``。！？!?`` (and ``…`` runs followed by one of them) that is not inside
   a matched pair of quotes or brackets ``“”‘’（）()《》〈〉【】「」『』[]``. When the terminator is the last
-  character inside a quotation (``…是第一要务。”``), the sentence ends after the closing quote(s).
+  character inside a quotation (``…是第一要务。”``), the sentence ends after the closing quote(s) —
+  unless the text goes on with the quotation (``“…。”以来``, ``“…！”，发出了``: ``rules.QUOTE_CONTINUATION``).
 - ``；`` at depth 0 ends a sentence (the clauses on either side of a top-level semicolon stand alone),
   except in a list introduced by a top-level ``：`` in the same sentence (``主要预期目标是：A；B；C。``
   stays one sentence) and except when nothing but closers follows it.
@@ -18,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from . import rules
+
 OPEN_TO_CLOSE = {"“": "”", "‘": "’", "（": "）", "(": ")", "《": "》", "〈": "〉", "【": "】",
                  "「": "」", "『": "』", "[": "]"}
 CLOSE_TO_OPEN = {v: k for k, v in OPEN_TO_CLOSE.items()}
@@ -31,6 +34,7 @@ SENTENCE_SIGNIFICANT = re.compile(
     "[" + re.escape("".join(TERMINATORS) + "；：:" + "".join(OPEN_TO_CLOSE) + "".join(CLOSE_TO_OPEN)) + "]"
 )
 ANY_SENTENCE_END = re.compile(r"[。！？!?；]+")
+QUOTE_CONTINUATION = re.compile(rules.QUOTE_CONTINUATION)
 
 
 def _protected_pairs(tokens: list[tuple[int, str]]) -> dict[int, int]:
@@ -76,8 +80,9 @@ def _ends(text: str) -> list[int]:
                 end = nxt + 1
                 while end < n and text[end] in QUOTE_CLOSERS:
                     end += 1
-                ends.append(end)
-                colon_list = False
+                if not QUOTE_CONTINUATION.match(text, end):
+                    ends.append(end)
+                    colon_list = False
         elif ch == "；":
             if depth == 0 and not colon_list:
                 rest = text[pos + 1:pos + 3]

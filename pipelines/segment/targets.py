@@ -86,3 +86,27 @@ def flag_target_statements(sentences: list[dict]) -> None:
         chosen = weak or listed
     for s in chosen:
         s["is_target_statement"] = True
+
+
+SENTENCE_BOUNDARY = re.compile(r"[。！？!?\n]")
+
+
+def candidate_offsets(text: str) -> list[int]:
+    """Start offsets of the sentences of ``text`` that are target-statement candidates (strong phrase,
+    else the weak one), ignoring parts — for placing sections before sections exist. Sentences here
+    are cut at ``。！？`` and line ends only; each sentence holding 目标/指标 is tested once."""
+    strong: list[int] = []
+    weak: list[int] = []
+    last_start = -1
+    for m in QUICK_FILTER.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "。！？!?\n") + 1
+        if start == last_start:
+            continue
+        last_start = start
+        end_m = SENTENCE_BOUNDARY.search(text, m.end())
+        sentence = text[start:end_m.end() if end_m else len(text)]
+        if _candidate(sentence, TARGET_STRONG):
+            strong.append(start)
+        elif not strong and _candidate(sentence, TARGET_WEAK):
+            weak.append(start)
+    return strong or weak
