@@ -25,6 +25,13 @@ class InventoryConfig(dg.Config):
     """Re-process documents that an older pipeline version built."""
 
 
+def _insert(con, sql: str, rows: list) -> None:
+    """executemany, but a no-op for no rows (DuckDB refuses an empty parameter list): a run that only
+    deletes files has nothing to process, one over an empty folder nothing to scan."""
+    if rows:
+        con.executemany(sql, rows)
+
+
 def models_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(SQL_DIR.rglob("*.sql")):
@@ -80,14 +87,14 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
             forget |= set(known)
 
         con.execute(f"DELETE FROM {STAGING}.forget_paths")
-        con.executemany(f"INSERT INTO {STAGING}.forget_paths VALUES (?)", [[p] for p in sorted(forget)])
+        _insert(con, f"INSERT INTO {STAGING}.forget_paths VALUES (?)", [[p] for p in sorted(forget)])
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.todo_files (group_no INTEGER, page_no INTEGER, "
                     "source_path VARCHAR, sha256 VARCHAR, size BIGINT)")
-        con.executemany(f"INSERT INTO {STAGING}.todo_files VALUES (?, ?, ?, ?, ?)",
+        _insert(con, f"INSERT INTO {STAGING}.todo_files VALUES (?, ?, ?, ?, ?)",
                         [[g, i, f.source_path, f.sha256, f.size]
                          for g, group in enumerate(todo) for i, f in enumerate(group)])
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.scanned_files (source_path VARCHAR, sha256 VARCHAR)")
-        con.executemany(f"INSERT INTO {STAGING}.scanned_files VALUES (?, ?)", sorted(current.items()))
+        _insert(con, f"INSERT INTO {STAGING}.scanned_files VALUES (?, ?)", sorted(current.items()))
         meta = {**base_meta, "changed_files": len(changed), "deleted_files": len(deleted),
                 "stale_files": len(stale), "groups_to_process": len(todo), "nothing_to_do": False,
                 "full_refresh": config.full_refresh,
