@@ -4,6 +4,7 @@ import hashlib
 import re
 
 import dagster as dg
+import pandas as pd
 
 from pipelines.assets.common import Progress, count, preview
 from pipelines.batches import clean_batch, raw_file
@@ -25,11 +26,15 @@ class InventoryConfig(dg.Config):
     """Re-process documents that an older pipeline version built."""
 
 
-def _insert(con, sql: str, rows: list) -> None:
-    """executemany, but a no-op for no rows (DuckDB refuses an empty parameter list): a run that only
-    deletes files has nothing to process, one over an empty folder nothing to scan."""
+def _insert(con, table: str, columns: list[str], rows: list) -> None:
+    """Bulk-insert rows through one pandas frame: DuckDB's executemany costs milliseconds per row
+    (40 s for the corpus's 3,004 files), a frame milliseconds in all. No rows: nothing to do."""
     if rows:
-        con.executemany(sql, rows)
+        con.register("_rows", pd.DataFrame(rows, columns=columns))
+        try:
+            con.execute(f"INSERT INTO {table} SELECT {', '.join(columns)} FROM _rows")
+        finally:
+            con.unregister("_rows")
 
 
 def models_digest() -> str:
@@ -87,14 +92,14 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
             forget |= set(known)
 
         con.execute(f"DELETE FROM {STAGING}.forget_paths")
-        _insert(con, f"INSERT INTO {STAGING}.forget_paths VALUES (?)", [[p] for p in sorted(forget)])
+        _insert(con, f"{STAGING}.forget_paths", ["source_path"], [[p] for p in sorted(forget)])
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.todo_files (group_no INTEGER, page_no INTEGER, "
                     "source_path VARCHAR, sha256 VARCHAR, size BIGINT)")
-        _insert(con, f"INSERT INTO {STAGING}.todo_files VALUES (?, ?, ?, ?, ?)",
+        _insert(con, f"{STAGING}.todo_files", ["group_no", "page_no", "source_path", "sha256", "size"],
                         [[g, i, f.source_path, f.sha256, f.size]
                          for g, group in enumerate(todo) for i, f in enumerate(group)])
         con.execute(f"CREATE OR REPLACE TABLE {STAGING}.scanned_files (source_path VARCHAR, sha256 VARCHAR)")
-        _insert(con, f"INSERT INTO {STAGING}.scanned_files VALUES (?, ?)", sorted(current.items()))
+        _insert(con, f"{STAGING}.scanned_files", ["source_path", "sha256"], sorted(current.items()))
         meta = {**base_meta, "changed_files": len(changed), "deleted_files": len(deleted),
                 "stale_files": len(stale), "groups_to_process": len(todo), "nothing_to_do": False,
                 "full_refresh": config.full_refresh,

@@ -139,7 +139,8 @@ class Warehouse:
         path = self.build_path(run_id)
         if path.exists():
             return path
-        self.build_dir.mkdir(parents=True, exist_ok=True)
+        if not RunLock(self.build_dir).held_by(run_id):
+            self.begin_run(run_id)  # a run that did not start at raw_inventory (one view, from the UI)
         tmp = path.with_suffix(".copying")
         if Path(str(self.published) + ".wal").exists():
             self._merge_leftover_wal()
