@@ -1,0 +1,319 @@
+"""Sentences → metric mentions: the public functions of ``pipelines.extract``.
+
+Steps per sentence (each a small named function): working copy (``normalize``) → mask non-metrics
+(``masking``) → find quantities (``quantities``) → attach indicator (own clause, the counted noun after a
+count, or inherited) → split 分别/均 lists → qualifier, measure, direction, period, statement,
+reference year (``semantics``).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from . import semantics, vocab
+from .indicators import clean_phrase, indicator_code, unit_kind
+from .masking import mask
+from .normalize import working_copy
+from .quantities import Quantity, find_quantities, has_candidate
+
+METRIC_KEYS = ["doc_id", "metric_id", "sentence_id", "indicator", "value_text", "value", "unit", "qualifier",
+               "period", "char_start", "char_end", "value_high", "indicator_code", "measure", "direction",
+               "target_strength", "statement", "reference_year"]
+
+CLAUSE_BOUNDARY = re.compile("[" + re.escape(vocab.CLAUSE_BOUNDARIES) + "]")
+STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
+LIST_SEPARATOR = re.compile(r"^(?:、|和|与|及|，|以及)$")
+LIST_SPLIT = re.compile(r"、|和|与|及")
+LIST_COMMA = re.compile(r"、")
+EACH_VERB = re.compile(r"(?<![人年平地])均(?=增长|下降|达到|为|超过|保持|实现|提高|在|增|降|控制|突破|达)")
+COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
+METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
+RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等")
+HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
+MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
+PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众")
+VISITOR_NOUN = re.compile(r"游客|旅游人数|接待")
+
+
+def extract_mentions(text: str, *, report_year: int | None = None, part: str | None = None,
+                     is_target_statement: bool = False) -> list[dict]:
+    """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None."""
+    work = working_copy(text)
+    if not has_candidate(work):
+        return []
+    masked = mask(work)
+    quantities = find_quantities(masked)
+    if not quantities:
+        return []
+    clause_starts = _clause_starts(work, CLAUSE_BOUNDARY)
+    strong_starts = _clause_starts(work, STRONG_BOUNDARY)
+    drafts: list[dict] = []
+    prev_end = 0
+    lead_period = None
+    for q in quantities:
+        cs = max(clause_starts[q.start], prev_end if prev_end <= q.start else 0)
+        ss = strong_starts[q.start]
+        lead_period = _leading_period(work, ss, lead_period)
+        draft = _draft(work, masked, q, cs, ss, drafts)
+        prev_end = q.end
+        if draft is None:
+            continue
+        draft["_period_lead"] = lead_period
+        drafts.append(draft)
+    drafts = _split_lists(work, drafts)
+    return [_finish(text, work, d, report_year, part, is_target_statement) for d in drafts]
+
+
+def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
+    """Metric mentions of a document, offsets in its clean_text, ids ``<doc_id>-m<n>`` in order."""
+    doc_id = doc.get("doc_id")
+    year = doc.get("year")
+    out: list[dict] = []
+    for s in sentences:
+        base = s.get("char_start") or 0
+        for m in extract_mentions(s["text"], report_year=year, part=s.get("part"),
+                                  is_target_statement=bool(s.get("is_target_statement"))):
+            m["doc_id"] = doc_id
+            m["sentence_id"] = s.get("sentence_id")
+            m["char_start"] += base
+            m["char_end"] += base
+            out.append(m)
+    for n, m in enumerate(out, 1):
+        m["metric_id"] = f"{doc_id}-m{n}"
+    return out
+
+
+class _ClauseStarts:
+    """``starts[i]``: the start of the clause holding position i (just after the last boundary before i)."""
+
+    def __init__(self, text: str, boundary: re.Pattern):
+        self._ends = [m.end() for m in boundary.finditer(text)]
+
+    def __getitem__(self, i: int) -> int:
+        k = bisect_right(self._ends, i)
+        return self._ends[k - 1] if k else 0
+
+
+def _clause_starts(text: str, boundary: re.Pattern) -> _ClauseStarts:
+    return _ClauseStarts(text, boundary)
+
+
+def _leading_period(work: str, ss: int, current: str | None) -> str | None:
+    if ss == 0:
+        return current
+    prev_start = work.rfind("，", 0, ss - 1) + 1
+    found = semantics.leading_period(work[prev_start: ss - 1])
+    return found or current
+
+
+def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[dict]) -> dict | None:
+    left_masked = masked[cs:q.start]
+    pre_word, pre_qual, pre_len = semantics.pre_qualifier(left_masked)
+    phrase_raw = work[cs: q.start - pre_len]
+    share_cut = _share_numerator(phrase_raw)
+    phrase = clean_phrase(share_cut if share_cut is not None else phrase_raw) if share_cut != "" else ""
+    if not HAS_WORD.search(phrase) or len(phrase) < 2:
+        phrase = ""
+    if (q.family == "count" and not (phrase and indicator_code(phrase))) \
+            or (q.family in ("physical", "money", None)
+                and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
+        right = _right_phrase(work, masked, q.end)
+        if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
+    if q.family is None and not _unit_from_context(phrase):
+        right = _right_phrase(work, masked, q.end)  # 114.3万农村贫困人口: the noun after says what is counted
+        if right and _unit_from_context(right):
+            phrase = right
+    if not phrase and q.family in ("percent", "permille") and work.startswith("的", q.end):
+        right = _right_phrase(work, masked, q.end + 1)  # 90%的化工园区…: the share of what follows
+        if right and not RIGHT_NOT_A_NOUN.match(right):
+            phrase = right
+    inherited = False
+    if not phrase:
+        phrase = _inherited_indicator(work, cs, drafts)
+        inherited = True
+    unit = q.unit
+    family = q.family
+    if unit is None:
+        unit = _unit_from_context(phrase)
+        if unit is None:
+            return None
+        family = "money" if unit in ("元", "美元") else "count"
+    left = work[cs: q.start]
+    if share_cut is not None:
+        predicate = left[len(share_cut):]
+    elif phrase and not inherited and phrase in left:
+        predicate = left.replace(phrase, "", 1)  # verbs before and after the name: 减少能耗…, …增长
+    else:
+        predicate = left
+    if inherited and drafts and drafts[-1]["_family"] == family and not semantics.GROWTH_WORD.search(predicate) \
+            and drafts[-1]["_ss"] <= q.start:
+        predicate = drafts[-1]["_predicate"] + predicate
+    return {"_q": q, "_cs": cs, "_ss": ss, "_inherited": inherited, "_pre_word": pre_word, "_pre_qual": pre_qual,
+            "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
+
+
+def _share_numerator(phrase_raw: str) -> str | None:
+    i = phrase_raw.find("占")
+    if i < 0:
+        return None
+    if i == 0:
+        return ""  # …，占一般公共预算支出的83.4%: the share of the clause before
+    numerator = phrase_raw[:i]
+    return numerator if HAS_WORD.search(clean_phrase(numerator)) else None
+
+
+def _right_phrase(work: str, masked: str, end: int) -> str:
+    m = COUNT_PREDICATE.search(masked, end, min(len(work), end + 16))
+    stop = m.start() if m else min(len(work), end + 16)
+    b = CLAUSE_BOUNDARY.search(work, end, stop)
+    if b:
+        stop = b.start()
+    right = work[end:stop].strip()
+    if len(right) == 1 and work.startswith("（", stop) and HAS_WORD.search(right):
+        return right  # 7个县（市、区）
+    return right if len(right) >= 2 and HAS_WORD.search(right) else ""
+
+
+def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
+    """The previous mention's indicator, unless a clause in between names a measured quantity of its own
+    (…存款余额38119亿元，其中城乡居民储蓄存款余额比“九五”期末翻一番，突破2万亿元 → 城乡居民储蓄存款余额)."""
+    previous = drafts[-1] if drafts else None
+    between = _previous_subject(work, cs, strict=previous is not None)
+    if previous is None:
+        return between
+    prev_clause_start = max((work.rfind(c, 0, cs - 1) for c in "，；：。、（"), default=-1) + 1 if cs > 0 else 0
+    if between and previous["_q"].end <= prev_clause_start:
+        return between
+    return previous["indicator"]
+
+
+def _previous_subject(work: str, cs: int, strict: bool = False) -> str | None:
+    if cs >= 2 and work[cs - 1] == "）" and work.rfind("（", 0, cs - 1) >= 0:
+        cs = work.rfind("（", 0, cs - 1) + 1  # skip a parenthesis: 一般公共预算收入（同口径）增长…
+    if cs <= 1:
+        return None
+    start = max(work.rfind(c, 0, cs - 1) for c in "，；：。、（") + 1
+    phrase = clean_phrase(work[start: cs - 1])
+    if not HAS_WORD.search(phrase) or len(phrase) > 16:
+        return None
+    if strict and not (indicator_code(phrase) or phrase.endswith(METRIC_NOUN_ENDINGS)):
+        return None
+    return phrase
+
+
+def _unit_from_context(indicator: str | None) -> str | None:
+    if not indicator:
+        return None
+    kind = unit_kind(indicator_code(indicator))
+    if kind == "amount" or MONEY_NOUN.search(indicator):
+        return "元"
+    if VISITOR_NOUN.search(indicator):
+        return "人次"
+    if kind == "count" or PEOPLE_NOUN.search(indicator):
+        return "人"
+    return None
+
+
+def _split_lists(work: str, drafts: list[dict]) -> list[dict]:
+    """分别: one listed indicator per value, in order; 均: one mention per listed indicator."""
+    out: list[dict] = []
+    last_list: list[str] | None = None
+    i = 0
+    while i < len(drafts):
+        d = drafts[i]
+        q = d["_q"]
+        left = work[d["_ss"]: q.start]
+        k = left.find("分别")
+        if k >= 0:
+            group = [d]
+            j = i + 1
+            while j < len(drafts) and LIST_SEPARATOR.match(work[group[-1]["_q"].end: drafts[j]["_q"].start]):
+                group.append(drafts[j])
+                j += 1
+            names = _list_items(clean_phrase(work[d["_ss"]: d["_ss"] + k]), len(group))
+            if names is None and len(group) > 1 and not HAS_WORD.search(clean_phrase(left[:k])):
+                previous = [x["indicator"] for x in out if x["_ss"] < d["_ss"]]
+                names = previous[-len(group):] if len(previous) >= len(group) else None
+            if names and len(names) == len(group):
+                for g, name in zip(group, names):
+                    g["indicator"] = name
+                last_list = names
+            for g in group[1:]:
+                if g["_family"] == d["_family"] and not g["_predicate"].strip("、和与及，"):
+                    g["_predicate"] = d["_predicate"]
+            out.extend(group)
+            i = j
+            continue
+        group = [d]
+        j = i + 1
+        while j < len(drafts) and LIST_SEPARATOR.match(work[group[-1]["_q"].end: drafts[j]["_q"].start]):
+            group.append(drafts[j])
+            j += 1
+        if len(group) > 1 and last_list and len(last_list) == len(group) and d.get("_inherited"):
+            for g, name in zip(group, last_list):  # …分别达A、B和C，比上年增长a%、b%和c%: the same names, in order
+                g["indicator"] = name
+            out.extend(group)
+            i = j
+            continue
+        each = EACH_VERB.search(left)
+        if each:
+            names = _list_items(clean_phrase(left[: each.start()]), None)
+            if names and len(names) > 1:
+                for name in names:
+                    out.append({**d, "indicator": name})
+                i += 1
+                continue
+        out.append(d)
+        i += 1
+    return out
+
+
+def _list_items(subject: str, k: int | None) -> list[str] | None:
+    """Names listed in a subject: 城镇、农村居民收入 → [城镇居民收入, 农村居民收入]; 城乡… → 城镇…, 农村…."""
+    if not subject:
+        return None
+    splitter = LIST_COMMA if "、" in subject else LIST_SPLIT  # 建议和提案的办复率、满意和基本满意率
+    items = [x for x in splitter.split(subject) if x]
+    if k is not None and splitter is LIST_COMMA and len(items) < k:
+        finer = [y for x in items for y in LIST_SPLIT.split(x) if y]  # A、B和C分别…
+        if len(finer) == k:
+            items = finer
+    if len(items) == 1 and "城乡" in subject and k in (None, 2):
+        return [subject.replace("城乡", "城镇", 1), subject.replace("城乡", "农村", 1)]
+    if len(items) < 2 or (k is not None and len(items) != k):
+        return None
+    first_len = len(items[0])
+    if all(len(x) == first_len for x in items[:-1]) and len(items[-1]) > first_len and first_len <= 4:
+        suffix = items[-1][first_len:]
+        items = [x + suffix for x in items[:-1]] + [items[-1]]
+    return items
+
+
+def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict:
+    q: Quantity = d["_q"]
+    before = work[: q.start]
+    clause_left = work[d["_cs"]: q.start]
+    indicator = d["indicator"]
+    qual = semantics.qualifier(q.is_range, q.post, q.infix, d["_pre_qual"])
+    stmt = semantics.statement(part, is_target, before, clause_left)
+    measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
+    if work.startswith("翻", q.start):
+        direction = "up"  # 翻一番: doubled
+    return {
+        "doc_id": None, "metric_id": None, "sentence_id": None,
+        "indicator": indicator,
+        "value_text": text[q.start:q.end],
+        "value": float(q.value),
+        "unit": d["unit"],
+        "qualifier": qual,
+        "period": semantics.period(clause_left, d["_period_lead"]),
+        "char_start": q.start, "char_end": q.end,
+        "value_high": float(q.value_high) if q.value_high is not None else None,
+        "indicator_code": indicator_code(indicator),
+        "measure": measure,
+        "direction": direction,
+        "target_strength": semantics.target_strength(stmt, qual, d["_pre_word"], clause_left),
+        "statement": stmt,
+        "reference_year": semantics.reference_year(report_year, stmt, before),
+    }
