@@ -52,19 +52,29 @@ def _read_csv(path: Path) -> list[dict]:
 @lru_cache(maxsize=1)
 def allowed_units() -> frozenset[str]:
     """Our base units, plus every base unit of the extractor's unit table (when it has one)."""
-    units = {r["unit"] for r in _read_csv(RULES / "allowed_units.csv")}
+    units = {r["unit"] for r in _read_csv(RULES / "allowed_units.csv") if r["role"] == "base"}
     if EXTRACT_UNITS.exists():
         units |= {r["base"] for r in _read_csv(EXTRACT_UNITS) if r.get("base")}
     return frozenset(units)
 
 
+@lru_cache(maxsize=1)
+def per_units() -> frozenset[str]:
+    """What may follow a "/" in a compound unit: any base unit, and periods (元/月, 吨/年)."""
+    return allowed_units() | {r["unit"] for r in _read_csv(RULES / "allowed_units.csv") if r["role"] == "per"}
+
+
+_PER = re.compile(r"[/·]")
+
+
 def unit_allowed(unit: str | None) -> bool:
+    """A base unit, or a compound of one over allowed denominators: 元/平方公里, 元/人·月, 吨/年."""
     if not unit:
         return False
     if unit in allowed_units():
         return True
-    top, _, per = unit.partition("/")  # compound units keep their denominator: 元/平方公里
-    return bool(per) and top in allowed_units() and (per in allowed_units() or per.lstrip("万亿千百") in allowed_units())
+    top, _, per = unit.partition("/")
+    return bool(per) and top in allowed_units() and all(p in per_units() for p in _PER.split(per))
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +199,8 @@ def all_checks() -> list[dg.AssetChecksDefinition]:
                     "and metric value_text of the documents this run loaded.", E, True),
         _make_check(check_units, "metric_units_allowed",
                     "Every metric unit is a base unit of the allowed set (check_rules/allowed_units.csv "
-                    "and the extractor's unit table), or a compound of them like 元/平方公里.", E, False),
+                    "and the extractor's unit table), or a compound over allowed denominators like "
+                    "元/平方公里 or 元/人·月.", E, False),
         _make_check(check_furniture, "no_page_furniture",
                     "No web-page furniture phrase (打印本页, 上一篇：, 责任编辑：…) is left in the clean "
                     "text of the documents this run loaded.", W, False),

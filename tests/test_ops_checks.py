@@ -102,8 +102,10 @@ def test_furniture_check_finds_a_phrase_left_in_clean_text(con):
 
 @pytest.mark.parametrize("unit,allowed", [
     ("元", True), ("%", True), ("百分点", True), ("人次", True), ("平方米", True),
-    ("元/平方公里", True), ("亿元", False), ("万人", False), ("", False), ("abc", False),
-], ids=["yuan", "percent", "points", "person-times", "square-metre", "compound", "magnitude-yuan",
+    ("元/平方公里", True), ("元/月", True), ("元/人·月", True), ("吨/年", True), ("年", False),
+    ("元/万元", False), ("亿元", False), ("万人", False), ("", False), ("abc", False),
+], ids=["yuan", "percent", "points", "person-times", "square-metre", "compound", "per-month",
+        "per-person-month", "per-year", "period-alone", "magnitude-denominator", "magnitude-yuan",
         "magnitude-people", "empty", "junk"])
 def test_unit_allowed(unit, allowed):
     assert unit_allowed(unit) is allowed
