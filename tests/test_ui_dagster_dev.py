@@ -129,6 +129,11 @@ class DagsterDev:
                             "results { runId jobName status tags { key value } } } } }", {"f": filter_})
         return data["runsOrError"]["results"]
 
+    def run_messages(self, run_id: str) -> list[str]:
+        data = self.graphql("query($id: ID!) { logsForRun(runId: $id) { ... on EventConnection { "
+                            "events { ... on MessageEvent { message } } } } }", {"id": run_id})
+        return [e.get("message") or "" for e in data["logsForRun"]["events"]]
+
     def wait_idle(self, timeout: float = RUN_TIMEOUT) -> None:
         start = time.monotonic()
         while self.runs(statuses=IN_PROGRESS):
@@ -233,11 +238,16 @@ def test_3_materialize_all_in_a_real_browser(dev):
             dev.wait_for_run(run_id)
             page.goto(f"{dev.url}/runs/{run_id}")
             page.get_by_text("Success").first.wait_for(timeout=60_000)
-            # the run's own log, saying it found nothing new (steps 1 and 2 loaded everything)
-            page.get_by_text("0 documents to process").first.wait_for(timeout=60_000)
+            page.get_by_text("Loading run logs").first.wait_for(state="hidden", timeout=90_000)
+            page.get_by_text("STEP_SUCCESS").first.wait_for(timeout=60_000)
             shot = dev.shots / "materialize-all-run.png"
             page.screenshot(path=shot)
+        except Exception:
+            page.screenshot(path=dev.shots / "failure.png")
+            raise
         finally:
             browser.close()
     assert shot.stat().st_size > 20_000
+    # the run's own log says it found nothing new: steps 1 and 2 loaded everything
+    assert any("0 documents to process" in m for m in dev.run_messages(run_id))
     print(f"screenshots: {dev.shots}")
