@@ -9,6 +9,7 @@ time to an environment variable and then to a default:
 | raw_dir     | GOVREPORT_RAW_DIR       | raw                         |
 | warehouse   | GOVREPORT_WAREHOUSE     | warehouse/reports.duckdb    |
 | workers     | GOVREPORT_WORKERS       | the machine's cores         |
+| lock_wait   | GOVREPORT_LOCK_WAIT     | 600 (seconds)               |
 
 Relative paths resolve against the repo root, not the current directory.
 """
@@ -31,6 +32,8 @@ class GovReportResource(dg.ConfigurableResource):
     warehouse: Optional[str] = None
     workers: Optional[int] = None
     batch_size: int = 64
+    lock_wait: Optional[float] = None
+    """Seconds to wait for a read-write session on the warehouse (or another run) before failing."""
 
     def raw_path(self) -> Path:
         return resolve(self.raw_dir or os.environ.get("GOVREPORT_RAW_DIR") or DEFAULT_RAW_DIR)
@@ -42,5 +45,6 @@ class GovReportResource(dg.ConfigurableResource):
         env = os.environ.get("GOVREPORT_WORKERS")
         return max(1, self.workers or (int(env) if env else default_workers()))
 
-    def store(self) -> Warehouse:
-        return Warehouse(self.warehouse_path())
+    def store(self, log=None) -> Warehouse:
+        """The warehouse; ``log`` (e.g. ``context.log.info``) receives lock-waiting messages."""
+        return Warehouse(self.warehouse_path(), lock_wait=self.lock_wait, log=log)

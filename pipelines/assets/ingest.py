@@ -44,7 +44,8 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
     report they belong to), files a different pipeline version built, and files that disappeared
     (their documents leave the warehouse). An unchanged folder means no per-document work at all.
     """
-    raw_dir, store = govreport.raw_path(), govreport.store()
+    raw_dir, store = govreport.raw_path(), govreport.store(log=context.log.info)
+    store.begin_run(context.run.run_id)  # one run at a time; removes killed runs' build files
     files = scan_raw_folder(raw_dir)
     current = {f.source_path: f.sha256 for f in files}
     manifest = read_manifest(store.published)
@@ -53,8 +54,10 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
     if (not config.full_refresh and manifest is not None and manifest.get("sources") == current
             and manifest.get("pipeline_version") == pipeline_version()
             and manifest.get("models_digest") == models_digest()):
+        store.end_run(context.run.run_id)
         context.log.info(f"No change in {raw_dir} since the last build ({len(files)} files, same pipeline "
-                         "version and SQL models): nothing to process, the warehouse stays as it is.")
+                         "version and SQL models): 0 documents to process, no row changes, the "
+                         "warehouse stays as it is.")
         return dg.MaterializeResult(metadata={**base_meta, "changed_files": 0, "deleted_files": 0,
                                               "groups_to_process": 0, "nothing_to_do": True})
 

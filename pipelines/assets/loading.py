@@ -44,8 +44,9 @@ def build_published_asset(model_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
         """The DuckDB file analysts query (`warehouse/reports.duckdb` by default): this run's build,
         tables and views, swapped in atomically (a rename), so that a failed run never leaves a
         half-written warehouse and open analyst sessions are never blocked."""
-        store = govreport.store()
+        store = govreport.store(log=context.log.info)
         if not store.has_build(context.run.run_id):
+            store.end_run(context.run.run_id)
             context.log.info(f"Nothing to publish: {store.published} is up to date.")
             return dg.MaterializeResult(metadata={"path": str(store.published), "published": False})
         path = store.build_path(context.run.run_id)
@@ -57,10 +58,11 @@ def build_published_asset(model_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
             else:
                 sources = (read_manifest(store.published) or {}).get("sources", {})
             totals = {f"rows_{t}": count(con, t) for t in TABLES}
-        store.publish(context.run.run_id)
+        store.publish(context.run.run_id)  # waits out a read-write holder, or raises WarehouseBusy
         write_manifest(store.published, {"sources": sources, "pipeline_version": pipeline_version(),
                                          "models_digest": models_digest(), "run_id": context.run.run_id,
                                          "published_at": dt.datetime.now(dt.timezone.utc).isoformat()})
+        store.end_run(context.run.run_id)
         context.log.info(f"Published the warehouse: {store.published}")
         del path
         return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(store.published)),

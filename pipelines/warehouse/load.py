@@ -6,10 +6,13 @@ changed or deleted since the last run). The merge:
 1. forgets those paths (their ``document_sources`` and ``rejected_documents`` rows);
 2. records the staged sources and rejections;
 3. deletes every document no source points to any more, with all its rows (no orphans);
-4. inserts the staged documents not already present (the same content under a new name is the
-   same document: it only gains a source row), with their sections, paragraphs, sentences, metrics;
-5. keeps ``documents.source_path`` = the first of the document's current source paths.
+4. replaces every staged document: its old rows (if this content was loaded before — re-processed
+   by a newer pipeline, a full refresh, or the same content under another name) are deleted and the
+   staged rows inserted, with their sections, paragraphs, sentences, metrics — one copy of each;
+5. keeps ``documents.source_path`` = the first of the document's current source paths;
+6. records the staged doc_ids in ``staging.loaded_documents`` (the asset checks look at them).
 
+Documents not staged are not touched (their rows, ``ingested_at`` and ``pipeline_version`` stay).
 A failure anywhere rolls the whole merge back.
 """
 from __future__ import annotations
@@ -43,8 +46,11 @@ def load_staging(con: duckdb.DuckDBPyConnection, *, ingested_at, pipeline_versio
         for table in DOCUMENT_TABLES:
             con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _orphans)")
         con.execute("DROP TABLE _orphans")
-        con.execute(f"""CREATE TEMP TABLE _new AS SELECT DISTINCT doc_id FROM {STAGING}.documents
-                        WHERE doc_id NOT IN (SELECT doc_id FROM documents)""")
+        con.execute(f"CREATE TEMP TABLE _new AS SELECT DISTINCT doc_id FROM {STAGING}.documents")
+        counts["documents_replaced"] = con.execute(
+            "SELECT count(*) FROM documents WHERE doc_id IN (SELECT doc_id FROM _new)").fetchone()[0]
+        for table in DOCUMENT_TABLES:
+            con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT doc_id FROM _new)")
         for table in DOCUMENT_TABLES:
             cols = _cols(table)
             select = cols
@@ -58,6 +64,7 @@ def load_staging(con: duckdb.DuckDBPyConnection, *, ingested_at, pipeline_versio
                             WHERE doc_id IN (SELECT doc_id FROM _new)""", params)
             counts[table] = con.execute(f"""SELECT count(*) FROM {STAGING}.{table}
                                             WHERE doc_id IN (SELECT doc_id FROM _new)""").fetchone()[0]
+        con.execute(f"CREATE OR REPLACE TABLE {STAGING}.loaded_documents AS SELECT doc_id FROM _new")
         con.execute("DROP TABLE _new")
         con.execute("""UPDATE documents SET source_path = s.first_path
                        FROM (SELECT doc_id, min(source_path) AS first_path FROM document_sources
