@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from . import semantics, vocab
-from .indicators import clean_phrase, indicator_code, unit_kind
+from .indicators import clean_phrase, code_fits_unit, indicator_code, indicator_match, unit_kind
 from .masking import mask
 from .normalize import working_copy
 from .quantities import Quantity, find_quantities, has_candidate
@@ -131,6 +131,7 @@ def _leading_period(work: str, ss: int, current: str | None) -> str | None:
 
 def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[dict]) -> dict | None:
     left_masked = masked[cs:q.start]
+    subject = None  # the clause's own subject when a count takes the noun after it instead
     pre_word, pre_qual, pre_len = semantics.pre_qualifier(left_masked)
     phrase_raw = work[cs: q.start - pre_len]
     share_cut = _share_numerator(phrase_raw)
@@ -141,11 +142,14 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         named = MONEY_NOUN_AFTER.match(work, q.end)  # 中央安排30亿元国债资金: the fund is what is measured
         if named:
             phrase = named.group(0)
-    if (q.family == "count" and not (phrase and indicator_code(phrase))) \
+    if (q.family == "count" and not (phrase and _names_a_count(phrase))) \
             or (q.family in ("physical", "money", None)
                 and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
         right = _right_phrase(work, masked, q.end)
+        if q.family == "count":
+            right = _counted_noun(right)
         if right and not RIGHT_NOT_A_NOUN.match(right) and not NOT_A_COUNTED_NOUN.match(right):
+            subject = phrase if q.family == "count" and indicator_code(phrase) else None
             phrase = right
     if q.family is None and _rhetorical_population(q, work):
         return None
@@ -159,7 +163,7 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             phrase = right
     inherited = False
     if not phrase:
-        phrase = _inherited_indicator(work, cs, drafts)
+        phrase = _inherited_indicator(work, cs, drafts, q.family)
         inherited = True
     if q.unit == "岁" and not (AGE_CUE.search(phrase or "") or AGE_CUE.search(work, ss, q.start)):
         return None  # 0-6岁儿童, 50岁以下: an age class, not a measured age
@@ -181,7 +185,23 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             and drafts[-1]["_ss"] <= q.start:
         predicate = drafts[-1]["_predicate"] + predicate
     return {"_q": q, "_cs": cs, "_ss": ss, "_inherited": inherited, "_pre_word": pre_word, "_pre_qual": pre_qual,
-            "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
+            "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family,
+            "_subject": subject}
+
+
+def _names_a_count(phrase: str) -> bool:
+    """A dictionary indicator measured in counts (城镇新增就业…万人), not one of another kind (经济增速)."""
+    code = indicator_code(phrase)
+    return code is not None and code_fits_unit(code, "count")
+
+
+def _counted_noun(right: str) -> str:
+    """The counted noun ends where a dictionary indicator of another kind begins: 8个库区重点区县经济增速比全市快
+    → 库区重点区县 (what is counted is districts, not growth)."""
+    hit = indicator_match(right) if right else None
+    if hit and hit[1] >= 2 and not code_fits_unit(hit[0], "count"):
+        return right[: hit[1]]
+    return right
 
 
 def _rhetorical_population(q: Quantity, work: str) -> bool:
@@ -223,7 +243,7 @@ def _right_phrase(work: str, masked: str, end: int) -> str:
     return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
-def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
+def _inherited_indicator(work: str, cs: int, drafts: list[dict], family: str | None = None) -> str | None:
     """The previous mention's indicator, unless a clause in between names a measured quantity of its own
     (…存款余额38119亿元，其中城乡居民储蓄存款余额比“九五”期末翻一番，突破2万亿元 → 城乡居民储蓄存款余额)."""
     previous = drafts[-1] if drafts else None
@@ -233,6 +253,8 @@ def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
     prev_clause_start = max((work.rfind(c, 0, cs - 1) for c in "，；：。、（"), default=-1) + 1 if cs > 0 else 0
     if between and previous["_q"].end <= prev_clause_start:
         return between
+    if previous.get("_subject") and family != "count":
+        return previous["_subject"]  # 地区生产总值五年跨过3个万亿级关口、突破10万亿元: not the count's noun
     return previous["indicator"]
 
 
@@ -403,6 +425,10 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
     measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
     if work.startswith("翻", q.start):
         direction = "up"  # 翻一番: doubled
+    ref_year = semantics.reference_year(report_year, stmt, before)
+    code = indicator_code(indicator)
+    if not code_fits_unit(code, d["_family"]):
+        code = None  # 8个库区重点区县经济增速…: a count of districts is not GDP
     return {
         "doc_id": None, "metric_id": None, "sentence_id": None,
         "indicator": indicator,
@@ -410,13 +436,14 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
         "value": float(q.value),
         "unit": d["unit"],
         "qualifier": qual,
-        "period": semantics.period(clause_left, d["_period_lead"]),
+        "period": semantics.period(clause_left, d["_period_lead"])
+        or semantics.base_period(before, measure, ref_year),
         "char_start": q.start, "char_end": q.end,
         "value_high": float(q.value_high) if q.value_high is not None else None,
-        "indicator_code": indicator_code(indicator),
+        "indicator_code": code,
         "measure": measure,
         "direction": direction,
         "target_strength": semantics.target_strength(stmt, qual, d["_pre_word"], clause_left),
         "statement": stmt,
-        "reference_year": semantics.reference_year(report_year, stmt, before),
+        "reference_year": ref_year,
     }
