@@ -402,7 +402,16 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
     if all(len(x) == first_len for x in items[:-1]) and len(items[-1]) > first_len and first_len <= 4:
         suffix = items[-1][_head_length(items[0], items[-1]):]
         items = [x + suffix for x in items[:-1]] + [items[-1]]
-    return _shared_measure_noun(items)
+    return _shared_measure_noun(_shared_per_unit_prefix(items))
+
+
+def _shared_per_unit_prefix(items: list[str]) -> list[str]:
+    """单位国内生产总值用水量、能耗、二氧化碳排放量 → 单位国内生产总值能耗 …: a per-unit-of-GDP prefix
+    (``vocab.PER_UNIT_PREFIXES``) on the first name goes to the names after it that have none."""
+    prefix = next((p for p in vocab.PER_UNIT_PREFIXES if items[0].startswith(p) and len(items[0]) > len(p)), None)
+    if prefix is None:
+        return items
+    return [items[0]] + [x if x.startswith(("单位", "万元", prefix)) else prefix + x for x in items[1:]]
 
 
 def _shared_measure_noun(items: list[str]) -> list[str]:

@@ -130,3 +130,7 @@ COMPARISON_BEFORE_YEAR = ["比", "较", "超", "超过", "高于", "低于", "�
 
 # Endings of an indicator whose value is itself a rate of change (a % after 为/达到 is growth, not a level).
 GROWTH_RATE_NOUN_ENDINGS = ("经济增长", "经济增速", "增速", "增幅", "涨幅", "增长速度")
+# Per-unit-of-output prefixes shared by a list of intensity names (单位国内生产总值用水量、能耗、二氧化碳排放量).
+PER_UNIT_PREFIXES = sorted(["单位国内生产总值", "单位地区生产总值", "单位生产总值", "单位GDP", "万元GDP",
+                            "万元地区生产总值", "万元国内生产总值", "万元生产总值", "单位工业增加值",
+                            "万元工业增加值"], key=len, reverse=True)
