@@ -60,6 +60,14 @@ CASES = [
      [m("3个", indicator_code=None), m("10万亿元", indicator="地区生产总值", indicator_code="gdp")]),
     ("chongqing-2023-money-is-not-market-entities", "推动政策免申即享、直达快享，为市场主体减负超过1500亿元。", 2023, "review",
      [m("1500亿元", indicator_code=None)]),
+    # 5. From the second annotator's remaining gaps: a one-character place noun ending its clause is what a
+    # count counts (national 2006 scrape; gold '县'), unless it modifies a noun after a list (省、市重点项目).
+    ("national-2006-count-of-counties", "新型农村合作医疗制度试点已扩大到671个县，惠及1.77亿农民。", 2006, "review",
+     [m("671个", indicator="县")]),
+    ("place-list-is-a-modifier", "预计固定资产投资增长7%，380个省、市重点项目投资超额完成全年目标，388个重大项目集中开工。", 2022, "review",
+     [m("380个", indicator="固定资产投资", indicator_code=None)]),  # not 省; and a count is never fai
+    ("per-unit-prefix-shared", "单位GDP能耗、水耗分别下降14.5%、19.3%，超额完成省下达目标。", 2016, "review",
+     [m("14.5%", indicator_code="energy_intensity"), m("19.3%", indicator="单位GDP水耗")]),
     # 4. A change against a named earlier year spans several years: period 比<year>年; reference year stays.
     ("chongqing-2003-compared-with-1996", "据初步统计，2002年全市国内生产总值完成1971亿元，与1996年相比，增长68.9%。", 2003, "review",
      [m("1971亿元", period=None, reference_year=2002),

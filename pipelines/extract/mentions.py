@@ -36,6 +36,8 @@ NOT_A_COUNTED_NOUN = re.compile("|".join(vocab.NOT_A_COUNTED_NOUN))
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
 RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等|上升|提升|扩大")
+# 150个省、市重点项目: 省、市 modifies the noun after the list; it is not what is counted.
+PLACE_LIST_MODIFIER = re.compile("、[" + vocab.PLACE_END_CHARS + "]")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众|农民|人才|居民|村民")
@@ -240,6 +242,9 @@ def _right_phrase(work: str, masked: str, end: int) -> str:
     right = work[end:stop].strip()
     if len(right) == 1 and work.startswith("（", stop) and HAS_WORD.search(right):
         return right  # 7个县（市、区）
+    if len(right) == 1 and right in vocab.PLACE_END_CHARS and (stop >= len(work) or CLAUSE_BOUNDARY.match(work, stop)) \
+            and not PLACE_LIST_MODIFIER.match(work, stop):
+        return right  # 试点已扩大到671个县，: a one-character place noun ending its clause is what is counted
     return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
