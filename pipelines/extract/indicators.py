@@ -13,6 +13,12 @@ from functools import lru_cache
 from . import tables, vocab
 
 
+def national_variant(name: str) -> str:
+    """The national report's form of a regional name: 单位地区生产总值能耗 → 单位国内生产总值能耗,
+    人均地区生产总值 → 人均国内生产总值 (a name without 地区生产总值 is returned as is)."""
+    return name.replace("地区生产总值", "国内生产总值")
+
+
 def _synonyms() -> list[tuple[str, str]]:
     pairs = []
     for row in tables.indicators():
@@ -20,6 +26,7 @@ def _synonyms() -> list[tuple[str, str]]:
         if code.startswith("#"):
             continue
         names = {row["name_zh"], *row["synonyms"].split("|")}
+        names |= {national_variant(n) for n in names}
         pairs.extend((name, code) for name in names if name)
     return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
 
@@ -31,6 +38,7 @@ for _name, _code in SYNONYMS:
 # At each position, the longest synonym starting there (alternatives are longest first).
 SYNONYM_AT = re.compile("(?=(" + "|".join(re.escape(n) for n, _ in SYNONYMS) + "))")
 UNIT_KIND = {row["code"]: row["unit_kind"] for row in tables.indicators()}
+FAMILIES_OF_KIND = tables.unit_kind_families()
 GUARDS: dict[str, list[tuple[re.Pattern | None, re.Pattern | None]]] = {}
 for _g in tables.indicator_guards():
     GUARDS.setdefault(_g["synonym"], []).append(
@@ -47,6 +55,8 @@ _YEAR = r"(?:(?:1[89]|20)\d{2}|[〇零一二三四五六七八九]{4})"
 YEAR_AT_START = re.compile(rf"^(?:到|至|截至|截止|在|近|过去|从)?(?:{_YEAR}(?:年?(?:到|至|——|—|-){_YEAR})?|[\d一二三四五六七八九十两]{{1,3}}(?=年(?:来|间|内|累计|共|中|里|年均|平均|内累计|合计)))年(?:度|末|底|初|以来|来|间|内|中|)")
 # A comparison base or the earlier point of a change, possibly with 的: 比一九七七年的, 下降到一九八二年的.
 YEAR_AT_END = re.compile(rf"(?:比|较|超|超过|与|到|至|由|从)?{_YEAR}年(?:度|末|底|初|同期|水平|)的?$")
+# A span of years ending the phrase: 地区生产总值五年跨过… → 地区生产总值 (the span is a period, not the noun).
+SPAN_AT_END = re.compile(r"(?:近|过去|连续)?(?<![第前〇零一二三四五六七八九十两\d])[一二三四五六七八九十两\d]{1,2}年(?:来|间|内|中|里)?$")
 # Nouns whose first characters are also a leading filler word (增加值 is not 增加 + 值).
 NOUNS_STARTING_WITH_A_FILLER = ("增加值", "增长率")
 # A phrase that names only a scope or a per-head basis (全国平均每人): no measured noun of its own.
@@ -93,6 +103,7 @@ def clean_phrase(phrase: str) -> str:
         phrase = phrase.strip(EDGE_PUNCT)
         phrase = YEAR_AT_START.sub("", phrase)
         phrase = YEAR_AT_END.sub("", phrase)
+        phrase = SPAN_AT_END.sub("", phrase)
         phrase = COMPARISON_TAIL.sub("", phrase)
         m = LEADING_RE.match(phrase)
         if m and m.end() < len(phrase) and not phrase.startswith(NOUNS_STARTING_WITH_A_FILLER):
@@ -114,3 +125,12 @@ def clean_phrase(phrase: str) -> str:
 
 def unit_kind(code: str | None) -> str | None:
     return UNIT_KIND.get(code) if code else None
+
+
+def code_fits_unit(code: str | None, family: str | None) -> bool:
+    """Whether a value of unit ``family`` can measure indicator ``code`` (``data/unit_kinds.csv`` by the
+    dictionary's ``unit_kind``): a count in 个 is never ``gdp`` (kind amount). Unknown code/family/kind fit."""
+    if not code or not family:
+        return True
+    families = FAMILIES_OF_KIND.get(UNIT_KIND.get(code))
+    return families is None or family in families

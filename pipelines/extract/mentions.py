@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 
 from . import semantics, vocab
-from .indicators import clean_phrase, indicator_code, unit_kind
+from .indicators import clean_phrase, code_fits_unit, indicator_code, indicator_match, unit_kind
 from .masking import mask
 from .normalize import working_copy
 from .quantities import Quantity, find_quantities, has_candidate
@@ -36,6 +36,8 @@ NOT_A_COUNTED_NOUN = re.compile("|".join(vocab.NOT_A_COUNTED_NOUN))
 COUNT_PREDICATE = re.compile("|".join(vocab.COUNT_PREDICATE_VERBS) + r"|(?<!新)开工|的|“|，|、|\d")
 METRIC_NOUN_ENDINGS = tuple(vocab.METRIC_NOUN_ENDINGS)
 RIGHT_NOT_A_NOUN = re.compile(r"增|减|提高|下降|降|达|以|左右|到|至|为|是|和|与|及|或|比|较|同比|占|居|次|年|等|上升|提升|扩大")
+# 150个省、市重点项目: 省、市 modifies the noun after the list; it is not what is counted.
+PLACE_LIST_MODIFIER = re.compile("、[" + vocab.PLACE_END_CHARS + "]")
 HAS_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 MONEY_NOUN = re.compile(r"收入|总额|投资|资金|产值|增加值|支出|销售额|营业额|税|资产|规模|贷款|存款|融资|消费|基金|补贴|债")
 PEOPLE_NOUN = re.compile(r"人口|就业|人数|人员|职工|学生|劳动力|群众|农民|人才|居民|村民")
@@ -131,6 +133,7 @@ def _leading_period(work: str, ss: int, current: str | None) -> str | None:
 
 def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[dict]) -> dict | None:
     left_masked = masked[cs:q.start]
+    subject = None  # the clause's own subject when a count takes the noun after it instead
     pre_word, pre_qual, pre_len = semantics.pre_qualifier(left_masked)
     phrase_raw = work[cs: q.start - pre_len]
     share_cut = _share_numerator(phrase_raw)
@@ -141,11 +144,14 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
         named = MONEY_NOUN_AFTER.match(work, q.end)  # 中央安排30亿元国债资金: the fund is what is measured
         if named:
             phrase = named.group(0)
-    if (q.family == "count" and not (phrase and indicator_code(phrase))) \
+    if (q.family == "count" and not (phrase and _names_a_count(phrase))) \
             or (q.family in ("physical", "money", None)
                 and (not phrase or phrase.endswith("等") or phrase_raw.endswith(("和", "及", "与")))):
         right = _right_phrase(work, masked, q.end)
+        if q.family == "count":
+            right = _counted_noun(right)
         if right and not RIGHT_NOT_A_NOUN.match(right) and not NOT_A_COUNTED_NOUN.match(right):
+            subject = phrase if q.family == "count" and indicator_code(phrase) else None
             phrase = right
     if q.family is None and _rhetorical_population(q, work):
         return None
@@ -159,7 +165,7 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             phrase = right
     inherited = False
     if not phrase:
-        phrase = _inherited_indicator(work, cs, drafts)
+        phrase = _inherited_indicator(work, cs, drafts, q.family)
         inherited = True
     if q.unit == "岁" and not (AGE_CUE.search(phrase or "") or AGE_CUE.search(work, ss, q.start)):
         return None  # 0-6岁儿童, 50岁以下: an age class, not a measured age
@@ -181,7 +187,23 @@ def _draft(work: str, masked: str, q: Quantity, cs: int, ss: int, drafts: list[d
             and drafts[-1]["_ss"] <= q.start:
         predicate = drafts[-1]["_predicate"] + predicate
     return {"_q": q, "_cs": cs, "_ss": ss, "_inherited": inherited, "_pre_word": pre_word, "_pre_qual": pre_qual,
-            "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family}
+            "_predicate": predicate, "indicator": phrase or None, "unit": unit, "_family": family,
+            "_subject": subject}
+
+
+def _names_a_count(phrase: str) -> bool:
+    """A dictionary indicator measured in counts (城镇新增就业…万人), not one of another kind (经济增速)."""
+    code = indicator_code(phrase)
+    return code is not None and code_fits_unit(code, "count")
+
+
+def _counted_noun(right: str) -> str:
+    """The counted noun ends where a dictionary indicator of another kind begins: 8个库区重点区县经济增速比全市快
+    → 库区重点区县 (what is counted is districts, not growth)."""
+    hit = indicator_match(right) if right else None
+    if hit and hit[1] >= 2 and not code_fits_unit(hit[0], "count"):
+        return right[: hit[1]]
+    return right
 
 
 def _rhetorical_population(q: Quantity, work: str) -> bool:
@@ -220,10 +242,13 @@ def _right_phrase(work: str, masked: str, end: int) -> str:
     right = work[end:stop].strip()
     if len(right) == 1 and work.startswith("（", stop) and HAS_WORD.search(right):
         return right  # 7个县（市、区）
+    if len(right) == 1 and right in vocab.PLACE_END_CHARS and (stop >= len(work) or CLAUSE_BOUNDARY.match(work, stop)) \
+            and not PLACE_LIST_MODIFIER.match(work, stop):
+        return right  # 试点已扩大到671个县，: a one-character place noun ending its clause is what is counted
     return right if len(right) >= 2 and HAS_WORD.search(right) else ""
 
 
-def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
+def _inherited_indicator(work: str, cs: int, drafts: list[dict], family: str | None = None) -> str | None:
     """The previous mention's indicator, unless a clause in between names a measured quantity of its own
     (…存款余额38119亿元，其中城乡居民储蓄存款余额比“九五”期末翻一番，突破2万亿元 → 城乡居民储蓄存款余额)."""
     previous = drafts[-1] if drafts else None
@@ -233,6 +258,8 @@ def _inherited_indicator(work: str, cs: int, drafts: list[dict]) -> str | None:
     prev_clause_start = max((work.rfind(c, 0, cs - 1) for c in "，；：。、（"), default=-1) + 1 if cs > 0 else 0
     if between and previous["_q"].end <= prev_clause_start:
         return between
+    if previous.get("_subject") and family != "count":
+        return previous["_subject"]  # 地区生产总值五年跨过3个万亿级关口、突破10万亿元: not the count's noun
     return previous["indicator"]
 
 
@@ -380,7 +407,16 @@ def _list_items(subject: str, k: int | None) -> list[str] | None:
     if all(len(x) == first_len for x in items[:-1]) and len(items[-1]) > first_len and first_len <= 4:
         suffix = items[-1][_head_length(items[0], items[-1]):]
         items = [x + suffix for x in items[:-1]] + [items[-1]]
-    return _shared_measure_noun(items)
+    return _shared_measure_noun(_shared_per_unit_prefix(items))
+
+
+def _shared_per_unit_prefix(items: list[str]) -> list[str]:
+    """单位国内生产总值用水量、能耗、二氧化碳排放量 → 单位国内生产总值能耗 …: a per-unit-of-GDP prefix
+    (``vocab.PER_UNIT_PREFIXES``) on the first name goes to the names after it that have none."""
+    prefix = next((p for p in vocab.PER_UNIT_PREFIXES if items[0].startswith(p) and len(items[0]) > len(p)), None)
+    if prefix is None:
+        return items
+    return [items[0]] + [x if x.startswith(("单位", "万元", prefix)) else prefix + x for x in items[1:]]
 
 
 def _shared_measure_noun(items: list[str]) -> list[str]:
@@ -403,6 +439,10 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
     measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
     if work.startswith("翻", q.start):
         direction = "up"  # 翻一番: doubled
+    ref_year = semantics.reference_year(report_year, stmt, before)
+    code = indicator_code(indicator)
+    if not code_fits_unit(code, d["_family"]):
+        code = None  # 8个库区重点区县经济增速…: a count of districts is not GDP
     return {
         "doc_id": None, "metric_id": None, "sentence_id": None,
         "indicator": indicator,
@@ -410,13 +450,14 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
         "value": float(q.value),
         "unit": d["unit"],
         "qualifier": qual,
-        "period": semantics.period(clause_left, d["_period_lead"]),
+        "period": semantics.period(clause_left, d["_period_lead"])
+        or semantics.base_period(before, measure, ref_year),
         "char_start": q.start, "char_end": q.end,
         "value_high": float(q.value_high) if q.value_high is not None else None,
-        "indicator_code": indicator_code(indicator),
+        "indicator_code": code,
         "measure": measure,
         "direction": direction,
         "target_strength": semantics.target_strength(stmt, qual, d["_pre_word"], clause_left),
         "statement": stmt,
-        "reference_year": semantics.reference_year(report_year, stmt, before),
+        "reference_year": ref_year,
     }

@@ -78,6 +78,8 @@ def measure_and_direction(family: str | None, predicate: str, indicator: str | N
     if family == "multiple":
         return "multiple", direction
     if family in ("percent", "permille"):
+        if names_a_growth_rate(indicator) and not SHARE_WORD.search(predicate):
+            return "growth", direction or "up"  # 经济增长预期目标为5%左右, GDP增速达到6%
         if LEVEL_AFTER_VERB.search(pred):
             return ("share" if SHARE_WORD.search(predicate) or _is_share(indicator) else "level"), direction
         if SHARE_WORD.search(predicate) or (_is_share(indicator) and not direction):
@@ -90,6 +92,11 @@ def measure_and_direction(family: str | None, predicate: str, indicator: str | N
             return "growth", "up"
         return "level", None
     return "level", direction
+
+
+def names_a_growth_rate(indicator: str | None) -> bool:
+    """经济增长, GDP增速, 居民消费价格涨幅: an indicator whose value is itself a rate of change."""
+    return bool(indicator) and indicator.endswith(vocab.GROWTH_RATE_NOUN_ENDINGS)
 
 
 def _is_share(indicator: str | None) -> bool:
@@ -132,6 +139,27 @@ def statement(part: str | None, is_target: bool, before: str, clause_left: str) 
     return "actual"
 
 
+START_POINT_WORDS = ("从", "由")
+# The end point of a from-to change follows 到/至 (增加到, 提高至, 下降到): the value after it is not the start's.
+CHANGE_TO = re.compile(r"[到至]")
+# The start value right after its year (从2017年的2.01万亿元, 由2010年末5.06%), not a date (从2002年1月1日起).
+START_VALUE_AFTER_YEAR = re.compile(r"(?:末|底)?的?(?!\d{1,2}月)[\d一二三四五六七八九十两]")
+BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:相比|比较)?，?[^，；。]*$")
+CHINESE_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def base_period(before: str, measure: str, ref_year: int | None) -> str | None:
+    """A change against a named earlier year (与1996年相比，增长68.9%; 比2007年增长65.8% in a 2013 report)
+    spans several years: period ``比<base year>年`` (Arabic digits), when the base is before ref_year − 1."""
+    if measure not in ("growth", "pp_change", "multiple") or ref_year is None:
+        return None
+    m = BASE_YEAR.search(before)
+    if m is None:
+        return None
+    base = int(m.group(1).translate(CHINESE_DIGIT))
+    return f"比{base}年" if base < ref_year - 1 else None
+
+
 def reference_year(report_year: int | None, stmt: str, before: str) -> int | None:
     """An explicit year in the sentence before the value wins unless it is a comparison base."""
     for m in reversed(list(YEAR_IN_TEXT.finditer(before))):
@@ -139,6 +167,10 @@ def reference_year(report_year: int | None, stmt: str, before: str) -> int | Non
         tail = before[m.end(): m.end() + 2]
         if any(head.endswith(w) for w in vocab.COMPARISON_BEFORE_YEAR) or tail.startswith(("相比", "同期", "水平")):
             continue
+        if head.endswith(START_POINT_WORDS) and START_VALUE_AFTER_YEAR.match(before, m.end()) \
+                and CHANGE_TO.search(before, m.end()) \
+                and not before.endswith(START_POINT_WORDS):
+            continue  # 从2017年的2.01万亿元增加到2.91万亿元: 2017 is the start point's year, not the end's
         if m.group(2):
             end = m.group(2)
             return int(end) if len(end) == 4 else int(m.group(1)[:2] + end)

@@ -41,3 +41,9 @@ def indicators() -> list[dict]:
 def indicator_guards() -> list[dict]:
     """Rows synonym, reject_before, reject_after (regexes): contexts where a synonym is a trap."""
     return _rows("indicator_guards.csv")
+
+
+@lru_cache(maxsize=None)
+def unit_kind_families() -> dict[str, frozenset[str]]:
+    """indicator unit_kind → the unit families a value of that kind may have (``data/unit_kinds.csv``)."""
+    return {r["unit_kind"]: frozenset(r["families"].split("|")) for r in _rows("unit_kinds.csv")}

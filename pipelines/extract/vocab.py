@@ -102,6 +102,7 @@ TRAILING_FILLERS = [
     "提高到", "提升到", "提升至", "提高至", "增加到", "增至", "降至", "下降到", "降到", "上升到", "攀升",
     "按可比口径", "可比口径", "按同口径", "同口径", "可比", "逐季攀升", "只", "大约有", "约有", "共有",
     "双双", "都", "仍然", "拥有", "共有", "已有", "有", "跨上", "迈上", "站上", "跃上", "跨过", "迈过", "跨越", "破", "平均每人", "每人", "在西部", "在全国", "在全省", "在全市", "增产", "减产", "增收", "新增", "又", "净增",
+    "预期目标", "目标",  # 经济增长预期目标为5%左右: the target of 经济增长 measures 经济增长
 ]
 # Endings of a noun phrase that names a measured quantity (a clause subject worth inheriting).
 METRIC_NOUN_ENDINGS = ["余额", "总额", "收入", "支出", "产值", "增加值", "投资", "人数", "人次", "率", "量", "规模",
@@ -126,3 +127,10 @@ LAST_YEAR_WORDS = ["去年", "上年", "过去一年", "一年来"]
 # Words before an explicit year that make it a comparison base, not the year the figure is about.
 COMPARISON_BEFORE_YEAR = ["比", "较", "超", "超过", "高于", "低于", "与", "同", "相当于", "恢复到", "恢复至",
                           "是", "为"]
+
+# Endings of an indicator whose value is itself a rate of change (a % after 为/达到 is growth, not a level).
+GROWTH_RATE_NOUN_ENDINGS = ("经济增长", "经济增速", "增速", "增幅", "涨幅", "增长速度")
+# Per-unit-of-output prefixes shared by a list of intensity names (单位国内生产总值用水量、能耗、二氧化碳排放量).
+PER_UNIT_PREFIXES = sorted(["单位国内生产总值", "单位地区生产总值", "单位生产总值", "单位GDP", "万元GDP",
+                            "万元地区生产总值", "万元国内生产总值", "万元生产总值", "单位工业增加值",
+                            "万元工业增加值"], key=len, reverse=True)
