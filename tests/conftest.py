@@ -26,9 +26,10 @@ def shared_path(*parts: str) -> Path:
 
 
 def materialize(raw_dir: Path, warehouse: Path, run_config: dict | None = None,
-                workers: int = 1) -> dg.ExecuteInProcessResult:
+                workers: int = 1, batch_size: int = 64) -> dg.ExecuteInProcessResult:
     """Run every asset (the ingest_reports job's selection) once, for real."""
-    resource = GovReportResource(raw_dir=str(raw_dir), warehouse=str(warehouse), workers=workers)
+    resource = GovReportResource(raw_dir=str(raw_dir), warehouse=str(warehouse), workers=workers,
+                                 batch_size=batch_size)
     return dg.materialize(all_assets(), resources={"govreport": resource}, run_config=run_config)
 
 
