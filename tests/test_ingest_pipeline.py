@@ -38,9 +38,11 @@ def test_empty_raw_folder(tmp_path):
     assert result.success
     inventory = result.asset_materializations_for_node("raw_inventory")[0].metadata
     assert inventory["files"].value == 0
-    if warehouse.exists():  # nothing to publish may leave no file; if there is one, it is empty
-        assert set(_counts(warehouse).values()) == {0}
-    assert materialize(raw, warehouse).success  # and again
+    assert warehouse.exists()  # an empty warehouse is published: researchers can query it
+    assert set(_counts(warehouse).values()) == {0}
+    again = materialize(raw, warehouse)
+    assert again.success
+    assert again.asset_materializations_for_node("raw_inventory")[0].metadata["nothing_to_do"].value is True
 
 
 def test_folder_emptied_after_a_run_forgets_the_report(tmp_path):
