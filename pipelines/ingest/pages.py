@@ -5,6 +5,13 @@ saved as text names its address in a ``本文地址:/baogao/xn/10234_2.html`` li
 *report key* (the address without the page suffix) and a page number (1 when there is no suffix).
 Files sharing a key are one report; the pager line (``上一页 1 2 3 4 下一页`` / ``共4页``) says how
 many pages there should be.
+
+Pages saved under unrelated names with no address line are matched by their **title**: files whose
+page title (HTML ``<title>``/``<h1>``, else the first ``…工作报告…`` line) is the same once a page marker
+(``第2页``, ``_第2页``, ``(第2页)``) and spacing/bracket forms are removed, where at least one file says
+it is page N ≥ 2 (``第N页`` in its title or on a line of its own). A file with that title and no page
+number is page 1 only if it has a pager (``上一页 1 2 3 下一页`` / ``共3页``) or says ``第1页``; otherwise it
+is a copy of the whole report and stays alone (so does a second file claiming the same page).
 """
 from __future__ import annotations
 
@@ -16,6 +23,14 @@ PAGE_IN_NAME = re.compile(r"^(?P<base>.+?)_(?P<page>\d{1,3})$")
 PAGE_ADDRESS = re.compile(r"本文地址\s*[：:]\s*(?P<addr>\S+?\.s?html?)\b")
 PAGER_NUMBERS = re.compile(r"上一页(?P<nums>(?:[\s\u00a0]*\d{1,3})+)[\s\u00a0]*下一页")
 PAGER_TOTAL = re.compile(r"共\s*(?P<n>\d{1,3})\s*页")
+PAGE_NUMBER = re.compile(r"(?<!共)第\s*(?P<n>\d{1,3})\s*页")
+PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t\u3000]*[（(\[【]?\s*第\s*(?P<n>\d{1,3})\s*页\s*(?:[/，,]?\s*共\s*\d{1,3}\s*页)?\s*[）)\]】]?[ \t\u3000]*$", re.M
+)
+PAGE_MARKER = re.compile(r"[\s_\-|–—·]*[（(\[【]?\s*第\s*\d{1,3}\s*页\s*(?:[/，,]?\s*共\s*\d{1,3}\s*页)?\s*[）)\]】]?")
+HTML_TITLE = re.compile(r"<(?P<tag>title|h1)[^>]*>(?P<t>.*?)</(?P=tag)>", re.S | re.I)
+TITLE_LINE = re.compile(r"^.{0,60}工作报告.{0,40}$", re.M)
+TITLE_FOLD = str.maketrans("（）【】［］", "()[][]")
 HEAD_BYTES = 4096
 TAIL_BYTES = 8192
 
@@ -56,3 +71,39 @@ def pages_announced(text: str) -> int | None:
         return max(nums) if nums else None
     m = PAGER_TOTAL.search(text)
     return int(m.group("n")) if m else None
+
+
+@dataclass(frozen=True)
+class TitlePage:
+    title: str          # the title with page marker, spaces and site suffix removed
+    page: int | None    # the page number the file states (第N页), None when it states none
+    paged: bool         # the file shows a pager or a page number: it is part of a paged report
+
+
+def _fold_title(title: str) -> str:
+    title = re.split(r"\s+[-|_–—]\s+|[|]", title.strip())[0]  # "… - 第2页 - 某某网" → "…"
+    title = PAGE_MARKER.sub("", title)
+    return re.sub(r"\s+", "", title.translate(TITLE_FOLD)).strip("_-|")
+
+
+def title_page(head_and_tail: str) -> TitlePage | None:
+    """The title key and stated page number of a saved page (for files without an address)."""
+    title = None
+    m = HTML_TITLE.search(head_and_tail)
+    if m:
+        title = re.sub(r"<[^>]+>", "", m.group("t"))
+    else:
+        m = TITLE_LINE.search(head_and_tail)
+        if m:
+            title = m.group()
+    if not title or not _fold_title(title):
+        return None
+    m = PAGE_NUMBER.search(title) or PAGE_NUMBER_LINE.search(head_and_tail)
+    page = int(m.group("n")) if m else None
+    paged = page is not None or pages_announced(head_and_tail) is not None
+    return TitlePage(_fold_title(title), page, paged)
+
+
+def strip_page_marker(line: str) -> str:
+    """A page's header line without its page marker (``…工作报告(第2页)`` → ``…工作报告``)."""
+    return PAGE_MARKER.sub("", line).strip()

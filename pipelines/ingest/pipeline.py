@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.contracts import content_id
-from pipelines.ingest import completeness, exports, furniture, markdown, pages, sniff
+from pipelines.ingest import completeness, exports, furniture, markdown, pages, script, sniff
 from pipelines.ingest.html import MIN_ARTICLE_CJK, html_article
 from pipelines.ingest.metadata import read_metadata
 from pipelines.ingest.normalize import normalize_paragraph
@@ -100,8 +100,19 @@ def _normalize_items(items: list[tuple[str, int | None]]) -> list[tuple[str, int
     for text, level in items:
         text = normalize_paragraph(text)
         if text:
+            if isinstance(level, markdown.RunIn):
+                level = _normalized_run_in(text, level)
             out.append((text, level))
     return out
+
+
+def _normalized_run_in(text: str, level: markdown.RunIn) -> markdown.RunIn | None:
+    """The run-in bold span in the normalized line; None when normalizing the span alone does not give
+    the line's start (then the line gets no hint rather than a wrong one)."""
+    prefix = normalize_paragraph(level.prefix)
+    if prefix and len(prefix) < len(text) and text.startswith(prefix):
+        return markdown.RunIn(prefix)
+    return None
 
 
 def clean_lines(items: list[tuple[str, int | None]]) -> tuple[list[tuple[str, int | None]], dict, list]:
@@ -133,11 +144,38 @@ def clean_html_source(text: str) -> Cleaned:
 def _hints_and_text(items: list[tuple[str, int | None]]) -> tuple[str, list[dict]]:
     hints, pos, parts = [], 0, []
     for text, level in items:
-        if level is not None:
+        if isinstance(level, markdown.RunIn):  # only the bold span that opens the line
+            hints.append({"char_start": pos, "char_end": pos + len(level.prefix), "level": 0, "run_in": True})
+        elif level is not None:
             hints.append({"char_start": pos, "char_end": pos + len(text), "level": level})
         parts.append(text)
         pos += len(text) + 1
     return "\n".join(parts), hints
+
+
+def _read_metadata(cleaned: Cleaned, paragraphs: list[str], *, source_path: str, export: dict | None):
+    """Metadata; a traditional-Chinese text is read through a simplified working copy (the place
+    table and patterns are simplified); title and speaker come back in the source's characters."""
+    if not script.is_traditional("\n".join(paragraphs[:60])):
+        return read_metadata(
+            paragraphs, source_path=source_path, front_matter=cleaned.front_matter, export=export,
+            page_title=cleaned.page_title, furniture=cleaned.furniture,
+        )
+    simple = [script.to_simplified(p) for p in paragraphs]
+
+    def conv(value):
+        return script.to_simplified(value) if isinstance(value, str) else value
+
+    meta = read_metadata(
+        simple, source_path=source_path,
+        front_matter={k: conv(v) for k, v in (cleaned.front_matter or {}).items()},
+        export={k: conv(v) for k, v in (export or {}).items()} if export else export,
+        page_title=conv(cleaned.page_title), furniture=cleaned.furniture,
+    )
+    mapping = script.back_mapping(simple, paragraphs)
+    meta.title = script.as_written(meta.title, mapping)
+    meta.speaker = script.as_written(meta.speaker, mapping)
+    return meta
 
 
 def build_document(
@@ -151,10 +189,7 @@ def build_document(
             f"no report text: fewer than {MIN_REPORT_CJK} Chinese characters left after removing page furniture"
         )
     paragraphs = [text for text, _ in cleaned.items]
-    meta = read_metadata(
-        paragraphs, source_path=source_path, front_matter=cleaned.front_matter, export=export,
-        page_title=cleaned.page_title, furniture=cleaned.furniture,
-    )
+    meta = _read_metadata(cleaned, paragraphs, source_path=source_path, export=export)
     is_complete, note = completeness.assess(
         paragraphs, missing_pages=missing_pages, pages_announced=pages_announced,
         pages_present=len(page_paths),
@@ -206,6 +241,16 @@ def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: Ingest
         outcome.documents.append(doc)
 
 
+def _stated_page(source_path: str, text: str) -> int | None:
+    """The page number a file states: its address (``…_2.html``), else ``第N页`` with its title."""
+    probe = text[:pages.HEAD_BYTES] + "\n" + text[-pages.TAIL_BYTES:]
+    key = pages.page_key(source_path, probe)
+    if key:
+        return key.page
+    tp = pages.title_page(probe)
+    return tp.page if tp else None
+
+
 def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
     try:
         data = read_checked(f)
@@ -216,8 +261,8 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
             return
         cleaned = CLEANERS[fmt](decoded.text)
         _log_removed(outcome, f.source_path, cleaned)
-        key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
-        missing = list(range(1, key.page)) if key and key.page > 1 else None
+        page = _stated_page(f.source_path, decoded.text)
+        missing = list(range(1, page)) if page and page > 1 else None
         doc = build_document(
             cleaned, source_path=f.source_path, content=data, encoding=decoded.encoding,
             source_format=fmt, page_paths=[f.source_path], missing_pages=missing,
@@ -241,20 +286,19 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
                 raise Rejected(f"page of a multi-page report in unsupported format {fmt}")
             cleaned = CLEANERS[fmt](decoded.text)
             _log_removed(outcome, f.source_path, cleaned)
-            key = pages.page_key(f.source_path, decoded.text[:4096] + decoded.text[-8192:])
-            good.append((f, data, decoded, fmt, cleaned, key.page if key else 1))
+            good.append((f, data, decoded, fmt, cleaned, _stated_page(f.source_path, decoded.text) or len(good) + 1))
         except Rejected as exc:
             outcome.rejected.append(_reject(f.source_path, f.sha256, f"page of a multi-page report: {exc}"))
     if not good:
         return
     good.sort(key=lambda g: g[5])
     first = good[0][4]
-    head_lines = {text for text, _ in first.items[: furniture._head_end([t for t, _ in first.items])]}
+    head_lines = {pages.strip_page_marker(text) for text, _ in first.items[: furniture._head_end([t for t, _ in first.items])]}
     items = list(first.items)
     furniture_meta = dict(first.furniture)
     for f, _, _, _, cleaned, _ in good[1:]:
         page_items = list(cleaned.items)
-        while page_items and page_items[0][0] in head_lines:  # the site header repeated on every page
+        while page_items and pages.strip_page_marker(page_items[0][0]) in head_lines:  # the site header repeated on every page
             outcome.furniture_removed.append({"source_path": f.source_path, "rule": "repeated_page_header", "line": page_items[0][0]})
             page_items.pop(0)
         items.extend(page_items)
@@ -295,11 +339,12 @@ def ingest_group(group: list[RawFile]) -> IngestOutcome:
     return outcome
 
 
-def _page_probe(f: RawFile) -> pages.PageKey | None:
+def _page_probe(f: RawFile) -> tuple[pages.PageKey | None, pages.TitlePage | None]:
+    """(address key, title key) of a file that may be a saved page; (None, None) for other files."""
     fmt = sniff.extension_format(f.source_path)
     name = f.source_path.rsplit("/", 1)[-1]
     if (fmt is None and "." in name) or fmt not in (None, *PAGED_FORMATS) or f.size > sniff.MAX_BYTES or f.size == 0:
-        return None
+        return None, None
     try:
         with f.path.open("rb") as fh:
             head = fh.read(pages.HEAD_BYTES)
@@ -307,28 +352,59 @@ def _page_probe(f: RawFile) -> pages.PageKey | None:
                 fh.seek(-pages.TAIL_BYTES, 2)
             tail = fh.read()
     except OSError:
-        return None
+        return None, None
     probe = head + b"\n" + tail
     text = "\n".join(probe.decode(enc, errors="ignore") for enc in ("utf-8", "gb18030", "utf-16"))
-    return pages.page_key(f.source_path, text)
+    key = pages.page_key(f.source_path, text)
+    return key, (None if key else pages.title_page(text))
+
+
+def _title_groups(titled: dict[str, list[tuple[pages.TitlePage, RawFile]]]) -> tuple[list[list[RawFile]], list[RawFile]]:
+    """Pages matched by title: (groups in page order, files that stay alone)."""
+    groups: list[list[RawFile]] = []
+    alone: list[RawFile] = []
+    for members in titled.values():
+        if not any(tp.page and tp.page >= 2 for tp, _ in members):
+            alone.extend(f for _, f in members)
+            continue
+        members.sort(key=lambda m: m[1].source_path)
+        by_page: dict[int, RawFile] = {}
+        for tp, f in members:
+            page = tp.page if tp.page else (1 if tp.paged else None)
+            if page is None or page in by_page:  # a whole copy, or a second copy of a page
+                alone.append(f)
+            else:
+                by_page[page] = f
+        if len(by_page) == 1:
+            alone.extend(by_page.values())
+        else:
+            groups.append([by_page[p] for p in sorted(by_page)])
+    return groups, alone
 
 
 def group_files(files: list[RawFile]) -> list[list[RawFile]]:
     """Pages of one multi-page report together, in page order; every other file alone.
 
     Pages are recognised by their address (``10234.html``, ``10234_2.html`` … in the file name, or a
-    ``本文地址:/…/10234_2.html`` line in a saved page). Groups are ordered by their first file's
-    ``source_path``.
+    ``本文地址:/…/10234_2.html`` line in a saved page), or, for files without an address, by a shared
+    page title with a stated page number (``…工作报告(第2页)``; see ``pages.title_page``). Groups are
+    ordered by their first file's ``source_path``.
     """
     keyed: dict[str, list[tuple[int, RawFile]]] = {}
+    titled: dict[str, list[tuple[pages.TitlePage, RawFile]]] = {}
     singles: list[list[RawFile]] = []
     for f in files:
-        key = _page_probe(f)
-        if key is None:
-            singles.append([f])
-        else:
+        key, title = _page_probe(f)
+        if key is not None:
             keyed.setdefault(key.key, []).append((key.page, f))
+        elif title is not None:
+            titled.setdefault(title.title, []).append((title, f))
+        else:
+            singles.append([f])
     groups = singles
+    by_title, alone = _title_groups(titled)
+    groups.extend(by_title)
+    groups.extend([f] for f in alone)
     for members in keyed.values():
         members.sort(key=lambda m: (m[0], m[1].source_path))
         pages_of_report: list[RawFile] = []

@@ -44,15 +44,31 @@ def _hinted_lines(lines: list[tuple[int, int]], hints: list[dict] | None) -> dic
     out: dict[int, int] = {}
     for h in hints:
         i = starts.get(h["char_start"])
-        if i is not None and h["char_end"] >= lines[i][1]:
+        if i is not None and h["char_end"] >= lines[i][1] and not h.get("run_in"):
             out[i] = int(h.get("level") or 0)
+    return out
+
+
+def _run_in_ends(lines: list[tuple[int, int]], hints: list[dict] | None) -> dict[int, int]:
+    """Line index -> length of the bold span that opens it (hints with ``run_in``: the source marked
+    ``**（二）…**正文…``), for lines the span covers only in part."""
+    if not hints:
+        return {}
+    starts = {s: i for i, (s, _) in enumerate(lines)}
+    out: dict[int, int] = {}
+    for h in hints:
+        if not h.get("run_in"):
+            continue
+        i = starts.get(h["char_start"])
+        if i is not None and h["char_start"] < h["char_end"] < lines[i][1]:
+            out[i] = h["char_end"] - h["char_start"]
     return out
 
 
 def segment_document(doc_id: str, clean_text: str, heading_hints: list[dict] | None = None) -> Segmentation:
     text = clean_text
     lines = _lines(text)
-    heads = find_headings(lines, text, _hinted_lines(lines, heading_hints))
+    heads = find_headings(lines, text, _hinted_lines(lines, heading_hints), _run_in_ends(lines, heading_hints))
     build_tree(heads, len(text.rstrip()))
     entries_dropped = drop_glossary_entries(heads, text)
     if entries_dropped is not heads:

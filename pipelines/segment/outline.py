@@ -38,7 +38,13 @@ NON_HEADING_LINE = re.compile("|".join(rules.NON_HEADING_LINE))
 PLAIN_HEADING_START = re.compile(r"[\u4e00-\u9fff\d“《]")
 HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 RUN_IN_SPACE = re.compile(rules.RUN_IN_SPACE)
+RUN_IN_BOLD_TRAILER = rules.RUN_IN_BOLD_TRAILER
+RUN_IN_CONTINUES = tuple(rules.RUN_IN_CONTINUES)
+RUN_IN_OPEN_CLAUSE = tuple(rules.RUN_IN_OPEN_CLAUSE)
+RUN_IN_TERM = tuple(rules.RUN_IN_TERM)
+SENTENCE_END = re.compile(r"[。！？；]")
 GLOSSARY_HEADING = re.compile(rules.GLOSSARY_HEADING)
+GLOSSARY_LINE = re.compile(rf"^(?:附\s*[：:]\s*)?(?:{rules.GLOSSARY_HEADING})[^。；！？：:]{{0,8}}[：:]?$")
 FIRST_TOP_LEVEL_STOP = re.compile(r"[。！？!?“”（）()《》]")
 SENTENCE_PUNCT = re.compile(r"[。！？!?；]")
 TITLE_WORD = re.compile(rules.TITLE_WORD)
@@ -106,14 +112,45 @@ def _top_level_stop(line: str, start: int) -> int | None:
     return None
 
 
-def _numbered(line: str, hinted: bool) -> tuple[str, int, bool, str] | None:
-    """(style, heading length, run_in, marker) if the line starts a numbered heading."""
+def _bold_boundary(line: str, marker_end: int, bold_end: int, stop: int | None) -> bool:
+    """Whether a bold span opening a numbered line ends its run-in heading: the bold is ≤
+    ``MAX_NUMBERED_HEADING`` long; the rest of the line is a paragraph (holds a sentence end) and does
+    not continue the bold clause (``**…促“四大改变”**[9]，推动…``); a bold that ends in a comma
+    (``**（一）以优化营商环境为基础，**全面深化改革。``) only when no ``。`` ends the heading first; a bold
+    that ends in a colon (a defined term, ``**5、“多规合一”：**…``) only shortens a heading the ``。``
+    rule finds anyway, it makes no new one."""
+    if not marker_end < bold_end <= rules.MAX_NUMBERED_HEADING:
+        return False
+    rest = line[bold_end:].lstrip(" ")
+    if not rest or rest[0] in RUN_IN_CONTINUES or not SENTENCE_END.search(rest):
+        return False
+    if line[:bold_end].rstrip(" ").endswith(RUN_IN_OPEN_CLAUSE):
+        return stop is None or stop > rules.MAX_NUMBERED_HEADING
+    if line[:bold_end].rstrip(" ").endswith(RUN_IN_TERM):  # a term being defined (glossary entry)
+        return stop is not None and stop <= rules.MAX_NUMBERED_HEADING
+    return True
+
+
+def _numbered(line: str, hinted: bool, bold_end: int | None = None) -> tuple[str, int, bool, str] | None:
+    """(style, heading length, run_in, marker) if the line starts a numbered heading.
+
+    ``bold_end``: length of a bold span opening the line (a run-in hint, ``**（二）…结构**积极支持…``):
+    the heading ends there (less a final ``。：，``), or at an earlier ``。``. The bold is a boundary only
+    when a paragraph follows it (``_bold_boundary``)."""
     m = HEADING_MARKER.match(line)
     if not m:
         return None
     style = m.lastgroup
     marker = m.group()
     stop = _top_level_stop(line, m.end())
+    if bold_end is not None and _bold_boundary(line, m.end(), bold_end, stop):
+        end = bold_end
+        while end > m.end() and line[end - 1] in RUN_IN_BOLD_TRAILER:
+            end -= 1
+        if stop is not None and m.end() < stop < end:
+            end = stop
+        if len(HAS_CJK.findall(line, m.end(), end)) >= rules.MIN_RUN_IN_HEADING_CJK:
+            return style, end, True, marker
     if stop is not None:
         space = RUN_IN_SPACE.search(line, m.end(), min(stop, rules.MAX_NUMBERED_HEADING))
         if space and len(HAS_CJK.findall(line, m.end(), space.start())) >= rules.MIN_RUN_IN_HEADING_CJK:
@@ -147,8 +184,11 @@ def _plain_ok(line: str, hinted: bool) -> bool:
     return True
 
 
-def find_headings(lines: list[tuple[int, int]], text: str, hinted_lines: dict[int, int]) -> list[Heading]:
-    """Headings in document order. ``lines``: (start, end) of every non-empty line."""
+def find_headings(lines: list[tuple[int, int]], text: str, hinted_lines: dict[int, int],
+                  run_in_ends: dict[int, int] | None = None) -> list[Heading]:
+    """Headings in document order. ``lines``: (start, end) of every non-empty line; ``run_in_ends``:
+    line index -> length of the bold span opening it (run-in hints)."""
+    run_in_ends = run_in_ends or {}
     heads: list[Heading] = []
     in_title_block = True
     for i, (s, e) in enumerate(lines):
@@ -158,11 +198,14 @@ def find_headings(lines: list[tuple[int, int]], text: str, hinted_lines: dict[in
         if in_title_block and SALUTATION.match(line):
             in_title_block = False
             continue
-        num = _numbered(line, hinted)
+        num = _numbered(line, hinted, run_in_ends.get(i))
         if num:
             style, length, run_in, marker = num
             heads.append(Heading(i, s, s + length, style, run_in, _marker_number(marker), hint_level))
             in_title_block = False
+            continue
+        if not in_title_block and GLOSSARY_LINE.match(line):  # 名词解释： / 附：名词解释 (notes, not body)
+            heads.append(Heading(i, s, e - 1 if line.endswith(("：", ":")) else e, "plain", False, None, hint_level))
             continue
         if _plain_ok(line, hinted) and (not in_title_block or hinted or TITLE_WORD.search(line)):
             end = e - 1 if line.endswith(("：", ":", "。")) else e

@@ -116,3 +116,15 @@ PLAN_OPENING = r"开局"
 # Heading verbs that announce what is to come; they decide the tense before the text is counted
 # (``二、全面贯彻落实党的二十大精神，奋力谱写…新篇章``, whose first paragraph recalls the past).
 FUTURE_HEADING = r"开启|谱写|开创|设想|构想|考虑|展望"
+
+# A run-in heading the source marked bold (``**（二）…优化投资结构**积极支持…``; the cleaner's hint with
+# ``run_in``) ends where the bold ends (≤ MAX_NUMBERED_HEADING), minus these trailing characters, or at
+# an earlier ``。`` — unless the text after the bold starts with a RUN_IN_CONTINUES mark (the bold was
+# emphasis inside the clause) or has no sentence end. A bold ending in RUN_IN_OPEN_CLAUSE
+# (``**（一）以优化营商环境为基础，**全面深化改革。``) ends the heading only when no ``。`` does.
+RUN_IN_BOLD_TRAILER = "。：:，,；; "
+RUN_IN_CONTINUES = "，,、；;：:）)”"
+RUN_IN_OPEN_CLAUSE = "，,、"
+# … and a bold ending in RUN_IN_TERM (``**5、“多规合一”：**…``, a glossary term) only shortens a heading
+# the ``。`` rule finds anyway.
+RUN_IN_TERM = "：:"
