@@ -132,9 +132,15 @@ def report(label: str, build: dict, chars: int, floor: dict) -> None:
     for key, name in STAGES:
         s = steps.get(key, 0.0)
         print(f"{name:<12}{s:>9.2f}{chars / s if s else 0:>14,.0f}{rows_written(key, build['meta']):>12,}")
-    views = sum(v for k, v in steps.items() if k not in dict(STAGES) and k != "published_warehouse")
-    print(f"{'views':<12}{views:>9.2f}")
+    checks = {k: v for k, v in steps.items() if k.startswith("warehouse_tables_")}
+    other = {k: v for k, v in steps.items()
+             if k not in dict(STAGES) and k not in checks and k not in ("published_warehouse", "charts")}
+    print(f"{'views':<12}{sum(other.values()):>9.2f}   ({len(other)} SQL models and seeds; slowest: "
+          + ", ".join(f"{k} {v:.1f}" for k, v in sorted(other.items(), key=lambda kv: -kv[1])[:3]) + ")")
+    print(f"{'checks':<12}{sum(checks.values()):>9.2f}   ("
+          + ", ".join(f"{k.removeprefix('warehouse_tables_')} {v:.1f}" for k, v in checks.items()) + ")")
     print(f"{'publish':<12}{steps.get('published_warehouse', 0.0):>9.2f}")
+    print(f"{'charts':<12}{steps.get('charts', 0.0):>9.2f}")
 
 
 def main() -> int:

@@ -1,16 +1,18 @@
-"""Regenerate the "Questions you can ask" section of sql/README.md from two real warehouses.
+"""Regenerate the "Questions you can ask" section of README.md from two real warehouses.
 
     python sql/readme_examples.py SAMPLE.duckdb NATIONAL.duckdb
 
 SAMPLE: built from raw/ (the committed sample); NATIONAL: built from the national reports
-2013–2026 of the shared corpus. Run from the repo root; everything above the section is kept.
+2013–2026 of the shared corpus. Run from the repo root; the rest of README.md is kept.
 """
 import contextlib, io, re, sys
 import duckdb
 
 sample_db, national_db = sys.argv[1], sys.argv[2]
-path = "sql/README.md"
-head = open(path, encoding="utf-8").read().split("## Questions you can ask")[0]
+path = "README.md"
+readme = open(path, encoding="utf-8").read()
+head, rest = readme.split("## Questions you can ask", 1)
+tail = rest[rest.index("\n## "):] if "\n## " in rest else ""
 
 def block(con, q):
     buf = io.StringIO()
@@ -78,4 +80,4 @@ out.append("On the national series (`政府工作报告-国务院/2013.md`…`20
 con = duckdb.connect(national_db, read_only=True)
 for title, q in N:
     out.append(f"{title}\n\n{block(con, q)}\n")
-open(path, "w", encoding="utf-8").write("".join(out).rstrip() + "\n")
+open(path, "w", encoding="utf-8").write("".join(out).rstrip() + "\n" + tail)
