@@ -5,7 +5,7 @@ import re
 
 import dagster as dg
 
-from pipelines.assets.common import Progress, count, preview
+from pipelines.assets.common import Progress, preview
 from pipelines.batches import clean_batch, raw_file
 from pipelines.config import SQL_DIR
 from pipelines.ingest import group_files, scan_raw_folder

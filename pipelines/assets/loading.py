@@ -49,7 +49,6 @@ def build_published_asset(model_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
             store.end_run(context.run.run_id)
             context.log.info(f"Nothing to publish: {store.published} is up to date.")
             return dg.MaterializeResult(metadata={"path": str(store.published), "published": False})
-        path = store.build_path(context.run.run_id)
         with store.build(context.run.run_id) as con:
             has_scan = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? "
                                    "AND table_name = 'scanned_files'", [STAGING]).fetchone()[0]
@@ -64,7 +63,6 @@ def build_published_asset(model_keys: list[dg.AssetKey]) -> dg.AssetsDefinition:
                                          "published_at": dt.datetime.now(dt.timezone.utc).isoformat()})
         store.end_run(context.run.run_id)
         context.log.info(f"Published the warehouse: {store.published}")
-        del path
         return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(store.published)),
                                               "published": True, **totals})
 

@@ -30,6 +30,7 @@ import duckdb
 import pyarrow as pa
 
 from pipelines.warehouse.locks import RunLock, WarehouseBusy, hold_published, lock_wait_seconds
+from pipelines.warehouse.frames import append_arrow, to_arrow
 from pipelines.warehouse.schema import TABLES, create_table_sql
 
 # The oldest storage format that holds everything we write; duckdb-cli 1.5 reads it.
@@ -61,25 +62,15 @@ def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
 
 def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict],
                 schema: str = STAGING) -> int:
-    """Bulk-append records to a table through one Arrow table (no row-by-row inserts)."""
-    if not rows:
-        return 0
-    cols = list(TABLES[table]) + list(STAGING_EXTRA.get(table, {}) if schema == STAGING else [])
-    insert_columns(con, f'{schema}."{table}"', {c: [r.get(c) for r in rows] for c in cols})
-    return len(rows)
+    """Bulk-append records to a table, typed as the table (one Arrow table, no row-by-row inserts)."""
+    extra = STAGING_EXTRA.get(table) if schema == STAGING else None
+    return append_arrow(con, f'{schema}."{table}"', to_arrow(table, rows, extra))
 
 
 def insert_columns(con: duckdb.DuckDBPyConnection, target: str, columns: dict[str, list]) -> None:
     """INSERT INTO target (columns…) the given column lists, in bulk."""
-    if not columns or not len(next(iter(columns.values()))):
-        return
-    frame = pa.table(columns)
-    con.register("_append_frame", frame)
-    try:
-        col_list = ", ".join(f'"{c}"' for c in columns)
-        con.execute(f"INSERT INTO {target} ({col_list}) SELECT {col_list} FROM _append_frame")
-    finally:
-        con.unregister("_append_frame")
+    if columns:
+        append_arrow(con, target, pa.table(columns))
 
 
 def _identity(path: Path, fd: Optional[int] = None) -> Optional[list]:
