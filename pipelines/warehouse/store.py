@@ -47,8 +47,12 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for name in TABLES:
+    """Create the tables; a warehouse built by an earlier version gains the columns added since
+    (null until its documents are re-processed, which a pipeline-version change triggers)."""
+    for name, columns in TABLES.items():
         con.execute(create_table_sql(name))
+        for col, typ in columns.items():
+            con.execute(f'ALTER TABLE main."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
