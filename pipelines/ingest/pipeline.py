@@ -26,7 +26,7 @@ DOCUMENT_KEYS = (
     "doc_id", "source_path", "sha256", "title", "region", "year", "report_date", "char_count",
     "clean_text", "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code",
     "source_url", "encoding", "source_format", "is_complete", "completeness_note", "pages",
-    "heading_hints",
+    "heading_hints", "replaced_bytes", "decode_note",
 )
 
 
@@ -181,7 +181,7 @@ def _read_metadata(cleaned: Cleaned, paragraphs: list[str], *, source_path: str,
 def build_document(
     cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str, source_format: str,
     page_paths: list[str], export: dict | None = None, missing_pages: list[int] | None = None,
-    pages_announced: int | None = None,
+    pages_announced: int | None = None, replaced_bytes: int = 0, decode_note: str | None = None,
 ) -> dict:
     clean_text, hints = _hints_and_text(cleaned.items)
     if len(_CJK.findall(clean_text, 0, 20 * MIN_REPORT_CJK)) < MIN_REPORT_CJK and len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
@@ -208,6 +208,8 @@ def build_document(
         "completeness_note": note,
         "pages": page_paths,
         "heading_hints": hints,
+        "replaced_bytes": replaced_bytes,
+        "decode_note": decode_note,
     }
     return {key: doc.get(key) for key in DOCUMENT_KEYS}
 
@@ -234,6 +236,7 @@ def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: Ingest
                 cleaned, source_path=row_path, content=row.text.encode("utf-8"), encoding=decoded.encoding,
                 source_format=fmt, page_paths=[row_path], export=row.metadata,
                 pages_announced=pages.pages_announced(row.text),
+                replaced_bytes=0, decode_note=decoded.note,
             )
         except Rejected as exc:
             outcome.rejected.append(_reject(row_path, f.sha256, str(exc)))
@@ -267,6 +270,7 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
             cleaned, source_path=f.source_path, content=data, encoding=decoded.encoding,
             source_format=fmt, page_paths=[f.source_path], missing_pages=missing,
             pages_announced=pages.pages_announced(cleaned.raw_text) if fmt in PAGED_FORMATS else None,
+            replaced_bytes=decoded.replaced_bytes, decode_note=decoded.note,
         )
     except Rejected as exc:
         outcome.rejected.append(_reject(f.source_path, f.sha256, str(exc)))
@@ -316,13 +320,26 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
             joined, source_path=good[0][0].source_path, content=b"".join(g[1] for g in good),
             encoding=good[0][2].encoding, source_format=good[0][3],
             page_paths=[g[0].source_path for g in good], missing_pages=missing,
-            pages_announced=None,
+            pages_announced=None, replaced_bytes=sum(g[2].replaced_bytes for g in good),
+            decode_note="; ".join(f"{g[0].source_path}: {g[2].note}" for g in good if g[2].note) or None,
         )
     except Rejected as exc:
         for g in good:
             outcome.rejected.append(_reject(g[0].source_path, g[0].sha256, str(exc)))
         return
     outcome.documents.append(doc)
+
+
+EXPORT_FORMATS = ("csv", "jsonl")
+
+
+def document_sources(doc: dict, group: list[RawFile]) -> list[dict]:
+    """The ``document_sources`` rows of a document: each page of a multi-page report (every file of
+    its group), or for an export row the row itself (``export.csv#N``, with the file's sha256)."""
+    if doc.get("source_format") in EXPORT_FORMATS:
+        sha = next((f.sha256 for f in group if doc["source_path"].startswith(f.source_path + "#")), group[0].sha256)
+        return [{"doc_id": doc["doc_id"], "source_path": doc["source_path"], "sha256": sha}]
+    return [{"doc_id": doc["doc_id"], "source_path": f.source_path, "sha256": f.sha256} for f in group]
 
 
 def ingest_group(group: list[RawFile]) -> IngestOutcome:

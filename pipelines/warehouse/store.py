@@ -46,15 +46,23 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
-def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for name in TABLES:
-        con.execute(create_table_sql(name))
+def ensure_tables(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
+    """Create missing tables, and add columns a newer pipeline appended to a table that a warehouse
+    built by an older one lacks (columns are only ever appended, so the order stays the table's)."""
+    for name, columns in TABLES.items():
+        con.execute(create_table_sql(name, schema))
+        have = {c for (c,) in con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
+            [schema, name]).fetchall()}
+        for col, typ in columns.items():
+            if col not in have:
+                con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STAGING}")
+    ensure_tables(con, STAGING)
     for name in TABLES:
-        con.execute(create_table_sql(name, STAGING))
         for col, typ in STAGING_EXTRA.get(name, {}).items():
             con.execute(f'ALTER TABLE {STAGING}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
     con.execute(f"CREATE TABLE IF NOT EXISTS {STAGING}.forget_paths (source_path VARCHAR)")
