@@ -16,7 +16,7 @@ _SENTENCE_COLS = ", ".join(["doc_id", "sentence_id", "paragraph_id", "section_id
 
 def _doc_sentence_batches(con, size: int):
     """(documents, their sentences) as Arrow tables, a batch of documents at a time."""
-    docs = con.execute(f"SELECT doc_id, year, region, admin_level FROM {STAGING}.documents "
+    docs = con.execute(f"SELECT doc_id, year, plan_year, region, admin_level FROM {STAGING}.documents "
                        "ORDER BY doc_id").to_arrow_table()
     for i in range(0, docs.num_rows, size):
         chunk = docs.slice(i, size)

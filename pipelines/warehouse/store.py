@@ -47,16 +47,12 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
-    """Create missing tables, and add columns a newer pipeline appended to a table that a warehouse
-    built by an older one lacks (columns are only ever appended, so the order stays the table's)."""
+    """Create the tables; a warehouse built by an earlier version gains the columns added since
+    (null until its documents are re-processed, which a pipeline-version change triggers)."""
     for name, columns in TABLES.items():
         con.execute(create_table_sql(name, schema))
-        have = {c for (c,) in con.execute(
-            "SELECT column_name FROM duckdb_columns() WHERE schema_name = ? AND table_name = ?",
-            [schema, name]).fetchall()}
         for col, typ in columns.items():
-            if col not in have:
-                con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN "{col}" {typ}')
+            con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
