@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.contracts import content_id
-from pipelines.ingest import completeness, exports, furniture, markdown, pages, script, sniff
+from pipelines.ingest import completeness, exports, furniture, markdown, office, pages, script, sniff
 from pipelines.ingest.html import MIN_ARTICLE_CJK, html_article
 from pipelines.ingest.metadata import read_metadata
 from pipelines.ingest.planyear import plan_year
@@ -73,10 +73,33 @@ def read_checked(f: RawFile) -> bytes:
     data = f.path.read_bytes()
     if not data:
         raise Rejected("empty file (0 bytes)")
+    if office_format(data):
+        return data
+    if data.startswith(office.OLE2):
+        raise Rejected(office.ole2_reason(data))
     binary = sniff.binary_signature(data)
     if binary:
         raise Rejected(f"binary file under a text name: {binary} content (magic bytes {data[:8]!r})")
     return data
+
+
+def office_format(data: bytes) -> str | None:
+    """``pdf`` or ``docx`` when the bytes are one (whatever the file is called), else None."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and office.is_docx(data):
+        return "docx"
+    return None
+
+
+def clean_office_source(fmt: str, data: bytes) -> Cleaned:
+    """A PDF's text layer or a Word document's paragraphs, cleaned like any other source."""
+    try:
+        lines = office.pdf_lines(data) if fmt == "pdf" else office.docx_lines(data)
+    except office.OfficeUnreadable as exc:
+        raise Rejected(str(exc)) from None
+    items, meta, removed = clean_lines(lines)
+    return Cleaned(items, meta, removed, raw_text="\n".join(text for text, _ in lines))
 
 
 def format_checked(source_path: str, text: str) -> str:
@@ -180,7 +203,7 @@ def _read_metadata(cleaned: Cleaned, paragraphs: list[str], *, source_path: str,
 
 
 def build_document(
-    cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str, source_format: str,
+    cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str | None, source_format: str,
     page_paths: list[str], export: dict | None = None, missing_pages: list[int] | None = None,
     pages_announced: int | None = None, replaced_bytes: int = 0, decode_note: str | None = None,
 ) -> dict:
@@ -259,6 +282,13 @@ def _stated_page(source_path: str, text: str) -> int | None:
 def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
     try:
         data = read_checked(f)
+        if fmt := office_format(data):
+            cleaned = clean_office_source(fmt, data)
+            _log_removed(outcome, f.source_path, cleaned)
+            outcome.documents.append(build_document(
+                cleaned, source_path=f.source_path, content=data, encoding=None, source_format=fmt,
+                page_paths=[f.source_path]))
+            return
         decoded = decode_checked(data)
         fmt = format_checked(f.source_path, decoded.text)
         if fmt in ("csv", "jsonl"):
@@ -286,6 +316,8 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
     for f in group:
         try:
             data = read_checked(f)
+            if office_format(data):
+                raise Rejected(f"page of a multi-page report in {office_format(data)} format")
             decoded = decode_checked(data)
             fmt = format_checked(f.source_path, decoded.text)
             if fmt not in PAGED_FORMATS:
