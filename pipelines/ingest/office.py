@@ -183,7 +183,8 @@ def pdf_lines(data: bytes) -> list[tuple[str, int | RunIn | None]]:
                 "encrypted PDF (opening it needs a password): open it with its password and save or print "
                 "it as a PDF without protection, then put that copy in the raw folder"
             ) from None
-        raise OfficeUnreadable(f"damaged PDF that cannot be opened ({exc}): download it again") from None
+        detail = str(exc).rstrip(".").replace("Failed to load document ", "")
+        raise OfficeUnreadable(f"damaged PDF that cannot be opened {detail}: download it again") from None
     pages: list[tuple[float, float, list[list[_Char]]]] = []
     try:
         for page in pdf:
