@@ -8,7 +8,7 @@ import dagster as dg
 from pipelines.assets.common import Progress, preview
 from pipelines.batches import clean_batch, raw_file
 from pipelines.config import SQL_DIR
-from pipelines.ingest import group_files, scan_raw_folder
+from pipelines.ingest import document_sources, group_files, scan_raw_folder
 from pipelines.parallel import map_batches
 from pipelines.resources import GovReportResource
 from pipelines.version import pipeline_version
@@ -68,7 +68,7 @@ def raw_inventory(context: dg.AssetExecutionContext, config: InventoryConfig,
             known[_ROW_SUFFIX.sub("", path)] = sha
         stale: set[str] = set()
         if config.reprocess_stale:
-            stale = {p for (p,) in con.execute(
+            stale = {_ROW_SUFFIX.sub("", p) for (p,) in con.execute(
                 "SELECT DISTINCT s.source_path FROM document_sources s JOIN documents d USING (doc_id) "
                 "WHERE d.pipeline_version IS DISTINCT FROM ?", [pipeline_version()]).fetchall()}
         if config.full_refresh:
@@ -131,9 +131,8 @@ def cleaned_documents(context: dg.AssetExecutionContext,
             for group, (documents, group_rejected) in zip(batch, results):
                 rejected.extend(group_rejected)
                 for doc in documents:
-                    # every file of the group is a source of its documents (pages, export rows)
-                    sources.extend({"doc_id": doc["doc_id"], "source_path": f.source_path,
-                                    "sha256": f.sha256} for f in group)
+                    # each page of the document's group; an export row is its own source (file.csv#N)
+                    sources.extend(document_sources(doc, group))
                     if doc["doc_id"] not in seen:
                         seen.add(doc["doc_id"])
                         fresh.append(doc)

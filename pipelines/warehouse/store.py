@@ -46,19 +46,19 @@ def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=read_only, config=config)
 
 
-def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_tables(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
     """Create the tables; a warehouse built by an earlier version gains the columns added since
     (null until its documents are re-processed, which a pipeline-version change triggers)."""
     for name, columns in TABLES.items():
-        con.execute(create_table_sql(name))
+        con.execute(create_table_sql(name, schema))
         for col, typ in columns.items():
-            con.execute(f'ALTER TABLE main."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
+            con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STAGING}")
+    ensure_tables(con, STAGING)
     for name in TABLES:
-        con.execute(create_table_sql(name, STAGING))
         for col, typ in STAGING_EXTRA.get(name, {}).items():
             con.execute(f'ALTER TABLE {STAGING}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
     con.execute(f"CREATE TABLE IF NOT EXISTS {STAGING}.forget_paths (source_path VARCHAR)")
