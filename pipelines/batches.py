@@ -15,19 +15,19 @@ from pipelines.ingest import RawFile, ingest_group
 from pipelines.segment import segment_document
 from pipelines.warehouse.frames import to_arrow
 
-HINTS = {"heading_hints": "VARCHAR"}
-
-
-def clean_batch(groups: list[list[RawFile]]) -> list[tuple[list[dict], list[dict]]]:
-    """(documents, rejected) for each group of raw files, in order. Documents carry their
-    ``heading_hints`` as JSON for the segmenting stage."""
-    results = []
+def clean_batch(groups: list[list[RawFile]]) -> dict[str, list[dict]]:
+    """Groups of raw files → their documents (with ``heading_hints`` as JSON for the segment stage),
+    every file of a group as a source of its documents (pages, export rows), and the rejected files."""
+    documents, sources, rejected = [], [], []
     for group in groups:
         outcome = ingest_group(group)
+        rejected.extend(outcome.rejected)
         for doc in outcome.documents:
             doc["heading_hints"] = json.dumps(doc.get("heading_hints") or [], ensure_ascii=False)
-        results.append((outcome.documents, outcome.rejected))
-    return results
+            documents.append(doc)
+            sources.extend({"doc_id": doc["doc_id"], "source_path": f.source_path, "sha256": f.sha256}
+                           for f in group)
+    return {"documents": documents, "document_sources": sources, "rejected_documents": rejected}
 
 
 def segment_batch(docs: pa.Table) -> dict[str, pa.Table]:
