@@ -21,7 +21,7 @@ DOCUMENT_COLUMNS = [
     # extensions
     "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code", "source_url",
     "encoding", "source_format", "is_complete", "completeness_note", "pages",
-    "pipeline_version",
+    "pipeline_version", "plan_year",
 ]
 SECTION_COLUMNS = [
     "doc_id", "section_id", "parent_section_id", "level", "ordinal", "heading", "char_start",
@@ -45,7 +45,7 @@ METRIC_COLUMNS = [
     "period", "char_start", "char_end",
     # extensions
     "value_high", "indicator_code", "measure", "direction", "target_strength", "statement",
-    "reference_year",
+    "reference_year", "period_kind", "base_year", "is_stretch_marked", "signed_value",
 ]
 REJECTED_COLUMNS = ["source_path", "sha256", "reason", "detected_at"]
 

@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from pipelines.config import SQL_DIR
+from pipelines.extract import timescope
 from pipelines.warehouse.models import create_view, discover_models, references
 from pipelines.warehouse.seeds import SEEDS_DIR, SeedError, load_seeds, read_seed, seed_files, seeds_digest
 from tests.conftest import all_assets
@@ -242,14 +243,21 @@ def add_document(con, doc_id: str, region: str, year: int, sentences: list[tuple
             cursor = start + len(m["value_text"])
             row = {"unit": "%", "qualifier": "=", "value_high": None, "direction": None, "period": None,
                    "target_strength": None, **m}
+            # the meaning columns extraction derives, by the extractor's own functions
+            before = sentence[:start]
+            base = timescope.base_year(before, row["measure"])
+            row.setdefault("period_kind", timescope.period_kind(row["period"], base, row["reference_year"]))
             con.execute("""INSERT INTO metrics BY NAME SELECT ? AS doc_id, ? AS metric_id, ? AS sentence_id,
                            ? AS indicator, ? AS value_text, ? AS value, ? AS unit, ? AS qualifier, ? AS period,
                            ? AS char_start, ? AS char_end, ? AS value_high, ? AS indicator_code, ? AS measure,
-                           ? AS direction, ? AS target_strength, ? AS statement, ? AS reference_year""",
+                           ? AS direction, ? AS target_strength, ? AS statement, ? AS reference_year,
+                           ? AS period_kind, ? AS base_year, ? AS is_stretch_marked, ? AS signed_value""",
                         [doc_id, f"{doc_id}-m{n_metric}", sid, row["indicator_code"], row["value_text"],
                          row["value"], row["unit"], row["qualifier"], row["period"], pos + start,
                          pos + cursor, row["value_high"], row["indicator_code"], row["measure"],
-                         row["direction"], row["target_strength"], row["statement"], row["reference_year"]])
+                         row["direction"], row["target_strength"], row["statement"], row["reference_year"],
+                         row["period_kind"], base, timescope.is_stretch_marked(before),
+                         timescope.signed_value(row["value"], row["measure"], row["direction"])])
         pos += len(sentence) + 1
 
 

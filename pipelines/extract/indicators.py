@@ -61,6 +61,8 @@ SPAN_AT_END = re.compile(r"(?:近|过去|连续)?(?<![第前〇零一二三四�
 NOUNS_STARTING_WITH_A_FILLER = ("增加值", "增长率")
 # A phrase that names only a scope or a per-head basis (全国平均每人): no measured noun of its own.
 SCOPE_ONLY = re.compile(r"^(?:全国|全省|全市|全区|全县)?(?:平均)?(?:每人|每户|人均)?$")
+# A phrase that names only a time (预计今年达到2220亿元: the subject is the clause before's).
+TIME_ONLY = re.compile(r"^(?:今年|明年|去年|上年|全年|当年|本年|年内|年底|年末)$")
 EDGE_PUNCT = "，；：。、（）——-~ 　"
 COMPARISON_TAIL = re.compile(r"(?:较|比|同比|相比|由|超过|超出)(?:上年|去年|年初|同期|“|\d|十|上一|前一|全国|全省|全市).*$")
 CUT_AFTER_MATCH = re.compile(r"(?:在|率先|同比|比|较|逐|继续|持续|稳步|实现|达|突破|由|从|首次|连续|增[长速幅]|下降|提高|降低|保持|超)")
@@ -114,7 +116,7 @@ def clean_phrase(phrase: str) -> str:
         m = TRAILING_RE.search(phrase)
         if m:
             phrase = phrase[: m.start()]
-    if SCOPE_ONLY.match(phrase):
+    if SCOPE_ONLY.match(phrase) or TIME_ONLY.match(phrase):
         return ""
     hit = indicator_match(phrase)
     if hit and hit[2] < len(phrase) and CUT_AFTER_MATCH.match(phrase, hit[2]) \

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
-from . import semantics, vocab
+from . import semantics, timescope, vocab
 from .indicators import clean_phrase, code_fits_unit, indicator_code, indicator_match, unit_kind
 from .masking import mask
 from .normalize import working_copy
@@ -18,7 +19,8 @@ from .quantities import Quantity, find_quantities, has_candidate
 
 METRIC_KEYS = ["doc_id", "metric_id", "sentence_id", "indicator", "value_text", "value", "unit", "qualifier",
                "period", "char_start", "char_end", "value_high", "indicator_code", "measure", "direction",
-               "target_strength", "statement", "reference_year"]
+               "target_strength", "statement", "reference_year", "period_kind", "base_year", "is_stretch_marked",
+               "signed_value"]
 
 CLAUSE_BOUNDARY = re.compile("[" + re.escape(vocab.CLAUSE_BOUNDARIES) + "]")
 STRONG_BOUNDARY = re.compile("[，；：。！？（）\n,;:!?()]")
@@ -45,9 +47,13 @@ VISITOR_NOUN = re.compile(r"游客|旅游人数|接待")
 
 
 def extract_mentions(text: str, *, report_year: int | None = None, part: str | None = None,
-                     is_target_statement: bool = False, chinese_numeral_era: bool | None = None) -> list[dict]:
+                     is_target_statement: bool = False, chinese_numeral_era: bool | None = None,
+                     delivery_year: int | None = None) -> list[dict]:
     """Metric mentions of one sentence; offsets relative to ``text``; ids and doc_id left None.
-    ``chinese_numeral_era``: the report writes its counts in Chinese numerals (default: report_year < 2000)."""
+    ``report_year``: the year the report plans (``documents.plan_year``); ``delivery_year``: the year it
+    was delivered (``documents.year``; default report_year — earlier for a report delivered in
+    October–December). ``chinese_numeral_era``: the report writes its counts in Chinese numerals
+    (default: report_year < 2000)."""
     work = working_copy(text)
     if not has_candidate(work):
         return []
@@ -73,20 +79,22 @@ def extract_mentions(text: str, *, report_year: int | None = None, part: str | N
         draft["_period_lead"] = lead_period
         drafts.append(draft)
     drafts = _split_lists(work, drafts)
-    return [_finish(text, work, d, report_year, part, is_target_statement) for d in drafts]
+    time = _Time(report_year, delivery_year if delivery_year is not None else report_year)
+    return [_finish(text, work, d, time, part, is_target_statement) for d in drafts]
 
 
 def extract_document_metrics(doc: dict, sentences: list[dict]) -> list[dict]:
     """Metric mentions of a document, offsets in its clean_text, ids ``<doc_id>-m<n>`` in order."""
     doc_id = doc.get("doc_id")
-    year = doc.get("year")
+    delivered = doc.get("year")
+    year = doc.get("plan_year") or delivered
     era = year < vocab.CHINESE_COUNT_ERA_END if year is not None else writes_chinese_percentages(sentences)
     out: list[dict] = []
     for s in sentences:
         base = s.get("char_start") or 0
         for m in extract_mentions(s["text"], report_year=year, part=s.get("part"),
                                   is_target_statement=bool(s.get("is_target_statement")),
-                                  chinese_numeral_era=era):
+                                  chinese_numeral_era=era, delivery_year=delivered):
             m["doc_id"] = doc_id
             m["sentence_id"] = s.get("sentence_id")
             m["char_start"] += base
@@ -429,20 +437,32 @@ def _shared_measure_noun(items: list[str]) -> list[str]:
     return items
 
 
-def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict:
+class _Time(NamedTuple):
+    plan_year: int | None
+    delivery_year: int | None
+
+    @property
+    def late(self) -> bool:
+        """Delivered October–December: 今年 is the year under review."""
+        return self.plan_year is not None and self.delivery_year is not None and self.delivery_year < self.plan_year
+
+
+def _finish(text: str, work: str, d: dict, time: _Time, part, is_target) -> dict:
     q: Quantity = d["_q"]
     before = work[: q.start]
     clause_left = work[d["_cs"]: q.start]
     indicator = d["indicator"]
     qual = semantics.qualifier(q.is_range, q.post, q.infix, d["_pre_qual"])
-    stmt = semantics.statement(part, is_target, before, clause_left)
+    stmt = semantics.statement(part, is_target, before, clause_left, late=time.late)
     measure, direction = semantics.measure_and_direction(d["_family"], d["_predicate"], indicator, q.value)
     if work.startswith("翻", q.start):
         direction = "up"  # 翻一番: doubled
-    ref_year = semantics.reference_year(report_year, stmt, before)
+    ref_year = timescope.reference_year(time.plan_year, stmt, before, time.delivery_year)
     code = indicator_code(indicator)
     if not code_fits_unit(code, d["_family"]):
         code = None  # 8个库区重点区县经济增速…: a count of districts is not GDP
+    period = semantics.period(clause_left, d["_period_lead"]) or timescope.base_period(before, measure, ref_year)
+    base = timescope.base_year(before, measure)
     return {
         "doc_id": None, "metric_id": None, "sentence_id": None,
         "indicator": indicator,
@@ -450,8 +470,7 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
         "value": float(q.value),
         "unit": d["unit"],
         "qualifier": qual,
-        "period": semantics.period(clause_left, d["_period_lead"])
-        or semantics.base_period(before, measure, ref_year),
+        "period": period,
         "char_start": q.start, "char_end": q.end,
         "value_high": float(q.value_high) if q.value_high is not None else None,
         "indicator_code": code,
@@ -460,4 +479,8 @@ def _finish(text: str, work: str, d: dict, report_year, part, is_target) -> dict
         "target_strength": semantics.target_strength(stmt, qual, d["_pre_word"], clause_left),
         "statement": stmt,
         "reference_year": ref_year,
+        "period_kind": timescope.period_kind(period, base, ref_year),
+        "base_year": base,
+        "is_stretch_marked": timescope.is_stretch_marked(before),
+        "signed_value": timescope.signed_value(float(q.value), measure, direction),
     }

@@ -20,7 +20,6 @@ _PERIOD_TOKEN = re.compile("|".join(
 _PERIOD_NAME = dict(vocab.PERIODS)
 PERIOD_ONLY_CLAUSE = re.compile(rf"^(?:{_PERIOD_TOKEN.pattern})$")
 GAP_BEFORE_VALUE = re.compile(r"(?:[□年]|全国|全省|全市|全区|平均水平|平均|上年|去年|同期|水平)+$")
-YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:1[89]|20)\d{2})(?:——|—|-|~|至)?((?:1[89]|20)?\d{2})?年")
 _UP = sorted(vocab.UP_VERBS, key=len, reverse=True)
 _DOWN = sorted(vocab.DOWN_VERBS, key=len, reverse=True)
 LEVEL_AFTER_VERB = re.compile(r"(?:提高|提升|增加|上升|下降|降低|减少|增|降|回升|回落)(?:到|至)$|(?:达到|为|是)$")
@@ -120,8 +119,10 @@ def leading_period(clause: str) -> str | None:
     return None
 
 
-def statement(part: str | None, is_target: bool, before: str, clause_left: str) -> str:
-    """``before``: the sentence up to the value; ``clause_left``: its own clause up to the value."""
+def statement(part: str | None, is_target: bool, before: str, clause_left: str, late: bool = False) -> str:
+    """``before``: the sentence up to the value; ``clause_left``: its own clause up to the value.
+    ``late``: the report was delivered in October–December, so its 今年 is the year under review and its
+    明年 the year it plans."""
     if is_target:
         return "target"
     if any(c in before for c in vocab.ESTIMATE_CUES):
@@ -130,55 +131,10 @@ def statement(part: str | None, is_target: bool, before: str, clause_left: str) 
         return "target"
     if part == "review":
         return "actual"
-    if any(c in before for c in vocab.ACTUAL_CUES):
+    if any(c in before for c in vocab.ACTUAL_CUES) or (late and any(w in before for w in vocab.THIS_YEAR_WORDS)):
         return "actual"
     if part == "tasks":
         return "target"
     if any(c in before for c in vocab.TARGET_CUES) or re.search(r"(?:到|至)(?:1[89]|20)\d{2}年", before):
         return "target"
     return "actual"
-
-
-START_POINT_WORDS = ("从", "由")
-# The end point of a from-to change follows 到/至 (增加到, 提高至, 下降到): the value after it is not the start's.
-CHANGE_TO = re.compile(r"[到至]")
-# The start value right after its year (从2017年的2.01万亿元, 由2010年末5.06%), not a date (从2002年1月1日起).
-START_VALUE_AFTER_YEAR = re.compile(r"(?:末|底)?的?(?!\d{1,2}月)[\d一二三四五六七八九十两]")
-BASE_YEAR = re.compile(r"(?:比|较|与|同)((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})年(?:相比|比较)?，?[^，；。]*$")
-CHINESE_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
-
-
-def base_period(before: str, measure: str, ref_year: int | None) -> str | None:
-    """A change against a named earlier year (与1996年相比，增长68.9%; 比2007年增长65.8% in a 2013 report)
-    spans several years: period ``比<base year>年`` (Arabic digits), when the base is before ref_year − 1."""
-    if measure not in ("growth", "pp_change", "multiple") or ref_year is None:
-        return None
-    m = BASE_YEAR.search(before)
-    if m is None:
-        return None
-    base = int(m.group(1).translate(CHINESE_DIGIT))
-    return f"比{base}年" if base < ref_year - 1 else None
-
-
-def reference_year(report_year: int | None, stmt: str, before: str) -> int | None:
-    """An explicit year in the sentence before the value wins unless it is a comparison base."""
-    for m in reversed(list(YEAR_IN_TEXT.finditer(before))):
-        head = before[max(0, m.start() - 4): m.start()]
-        tail = before[m.end(): m.end() + 2]
-        if any(head.endswith(w) for w in vocab.COMPARISON_BEFORE_YEAR) or tail.startswith(("相比", "同期", "水平")):
-            continue
-        if head.endswith(START_POINT_WORDS) and START_VALUE_AFTER_YEAR.match(before, m.end()) \
-                and CHANGE_TO.search(before, m.end()) \
-                and not before.endswith(START_POINT_WORDS):
-            continue  # 从2017年的2.01万亿元增加到2.91万亿元: 2017 is the start point's year, not the end's
-        if m.group(2):
-            end = m.group(2)
-            return int(end) if len(end) == 4 else int(m.group(1)[:2] + end)
-        return int(m.group(1))
-    if report_year is None:
-        return None
-    if any(w in before for w in vocab.THIS_YEAR_WORDS):
-        return report_year
-    if stmt == "target":
-        return report_year
-    return report_year - 1

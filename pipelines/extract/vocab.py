@@ -115,7 +115,7 @@ COUNT_PREDICATE_VERBS = ["获", "完工", "提速", "全部", "完成", "实现"
 # Statement cues.
 ESTIMATE_CUES = ["预计"]
 TARGET_CUES = ["力争", "确保", "控制在", "预期目标", "目标是", "目标为", "主要目标", "争取", "计划", "今年",
-               "将", "要", "努力"]
+               "明年", "将", "要", "努力"]
 ACTUAL_CUES = ["去年", "上年", "过去一年", "一年来", "过去五年", "五年来", "比上年", "同比"]
 HARD_TARGET_CUES = ["确保", "不低于", "不少于", "以上", "不超过", "控制在"]
 SOFT_TARGET_CUES = ["左右", "约", "力争", "争取"]
@@ -123,6 +123,8 @@ STRETCH_CUES = ["力争", "争取"]
 
 # Year words, relative to the report year.
 THIS_YEAR_WORDS = ["今年", "本年"]
+# The year after the year of delivery: a report delivered in October–December plans 明年.
+NEXT_YEAR_WORDS = ["明年"]
 LAST_YEAR_WORDS = ["去年", "上年", "过去一年", "一年来"]
 # Words before an explicit year that make it a comparison base, not the year the figure is about.
 COMPARISON_BEFORE_YEAR = ["比", "较", "超", "超过", "高于", "低于", "与", "同", "相当于", "恢复到", "恢复至",

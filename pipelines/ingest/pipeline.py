@@ -15,6 +15,7 @@ from pipelines.contracts import content_id
 from pipelines.ingest import completeness, exports, furniture, markdown, pages, script, sniff
 from pipelines.ingest.html import MIN_ARTICLE_CJK, html_article
 from pipelines.ingest.metadata import read_metadata
+from pipelines.ingest.planyear import plan_year
 from pipelines.ingest.normalize import normalize_paragraph
 from pipelines.ingest.rawfiles import RawFile
 
@@ -26,7 +27,7 @@ DOCUMENT_KEYS = (
     "doc_id", "source_path", "sha256", "title", "region", "year", "report_date", "char_count",
     "clean_text", "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code",
     "source_url", "encoding", "source_format", "is_complete", "completeness_note", "pages",
-    "heading_hints",
+    "heading_hints", "plan_year",
 )
 
 
@@ -208,6 +209,7 @@ def build_document(
         "completeness_note": note,
         "pages": page_paths,
         "heading_hints": hints,
+        "plan_year": plan_year(meta.report_date, meta.year, clean_text),
     }
     return {key: doc.get(key) for key in DOCUMENT_KEYS}
 

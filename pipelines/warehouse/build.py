@@ -65,8 +65,12 @@ def _ddl(schema: str, name: str, columns: dict[str, str], replace: bool = False)
 
 
 def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for name in TABLES:
+    """Create the tables; a warehouse built by an earlier version gains the columns added since
+    (null until its documents are re-processed, which a pipeline-version change triggers)."""
+    for name, columns in TABLES.items():
         con.execute(create_table_sql(name))
+        for col, typ in columns.items():
+            con.execute(f'ALTER TABLE main."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
@@ -182,7 +186,7 @@ class Build:
 
     def sentence_batches(self, size: int) -> Iterator[tuple[pa.Table, pa.Table]]:
         """(documents, their sentences in order) as Arrow tables, ``size`` staged documents at a time."""
-        docs = self.con.execute(f"SELECT doc_id, year, region, admin_level FROM {STAGING}.documents "
+        docs = self.con.execute(f"SELECT doc_id, year, plan_year, region, admin_level FROM {STAGING}.documents "
                                 "ORDER BY doc_id").to_arrow_table()
         cols = ", ".join(_SENTENCE_COLS)
         for i in range(0, docs.num_rows, size):

@@ -16,6 +16,7 @@ TABLES: dict[str, dict[str, str]] = {
         "speaker_title": "VARCHAR", "region_code": "VARCHAR", "source_url": "VARCHAR",
         "encoding": "VARCHAR", "source_format": "VARCHAR", "is_complete": "BOOLEAN",
         "completeness_note": "VARCHAR", "pages": "VARCHAR[]", "pipeline_version": "VARCHAR",
+        "plan_year": "INTEGER",
     },
     "sections": {
         "doc_id": "VARCHAR", "section_id": "VARCHAR", "parent_section_id": "VARCHAR",
@@ -38,7 +39,8 @@ TABLES: dict[str, dict[str, str]] = {
         "qualifier": "VARCHAR", "period": "VARCHAR", "char_start": "INTEGER", "char_end": "INTEGER",
         "value_high": "DOUBLE", "indicator_code": "VARCHAR", "measure": "VARCHAR",
         "direction": "VARCHAR", "target_strength": "VARCHAR", "statement": "VARCHAR",
-        "reference_year": "INTEGER",
+        "reference_year": "INTEGER", "period_kind": "VARCHAR", "base_year": "INTEGER",
+        "is_stretch_marked": "BOOLEAN", "signed_value": "DOUBLE",
     },
     # every raw file that produced a document (a report saved under two names has two rows)
     "document_sources": {

@@ -35,8 +35,8 @@ ranked as (
                 (unit is not distinct from usual_unit) desc,
                 (period_kind = 'year') desc,
                 (statement = 'actual') desc,
-                (source_year > reference_year) desc,
-                source_year,
+                (plan_year > reference_year) desc,
+                plan_year,
                 (qualifier = '=') desc,
                 case when measure = 'level' then length(regexp_replace(value_text, '[^0-9]', '', 'g')) end
                     desc nulls last,
@@ -88,6 +88,7 @@ final as (
         c.period,
         c.doc_id,
         c.source_year,
+        c.plan_year as source_plan_year,
         c.sentence,
         c.metric_id,
         a.n_mentions,

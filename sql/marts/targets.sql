@@ -1,6 +1,6 @@
 -- grain: one row per region, year, indicator_code, measure: the annual target a report set for
--- its own year (reference_year = the report's year; multi-year goals such as 到2025年/年均 are
--- left out)
+-- the year it plans (year = the report's plan_year, the next year for a report delivered
+-- October–December; reference_year = plan_year; multi-year goals such as 到2025年/年均 are left out)
 -- reads: indicator_values, stg_indicator_polarity
 -- the target is the first mention in the target statement (主要预期目标 …), else the first in the
 -- report; the stretch value is another mention of the same key in the same sentence whose clause
@@ -12,7 +12,7 @@ with mentions as (
     where statement = 'target'
       and indicator_code is not null
       and measure is not null
-      and reference_year = year
+      and reference_year = plan_year
       and period_kind = 'year'
 ),
 
@@ -20,10 +20,10 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by region, year, indicator_code, measure
+            partition by region, plan_year, indicator_code, measure
             order by is_stretch_marked, is_target_statement desc, sentence_ordinal, char_start, doc_id
         ) as pick,
-        count(*) over (partition by region, year, indicator_code, measure) as n_mentions
+        count(*) over (partition by region, plan_year, indicator_code, measure) as n_mentions
     from mentions
 ),
 
@@ -33,17 +33,17 @@ polarity as (select * from stg_indicator_polarity),
 
 stretch as (
     select
-        r.region, r.year, r.indicator_code, r.measure,
+        r.region, r.plan_year, r.indicator_code, r.measure,
         r.value as stretch_value,
         r.value_high as stretch_value_high,
         r.qualifier as stretch_qualifier,
         r.sentence as stretch_sentence,
-        row_number() over (partition by r.region, r.year, r.indicator_code, r.measure
+        row_number() over (partition by r.region, r.plan_year, r.indicator_code, r.measure
                            order by r.sentence_ordinal, r.char_start, r.doc_id) as pick_stretch
     from ranked r
     join primary_target p
       on r.region is not distinct from p.region
-     and r.year = p.year
+     and r.plan_year = p.plan_year
      and r.indicator_code = p.indicator_code
      and r.measure = p.measure
     left join polarity pol on pol.indicator_code = r.indicator_code
@@ -63,12 +63,13 @@ final as (
         p.region,
         p.province,
         p.admin_level,
-        p.year,
+        p.plan_year as year,
         p.indicator_code,
         p.measure,
         p.indicator,
         p.value,
         p.value_high,
+        p.signed_value,
         p.unit,
         p.qualifier,
         p.direction,
@@ -81,12 +82,13 @@ final as (
         p.doc_id,
         p.metric_id,
         p.is_target_statement,
-        p.n_mentions
+        p.n_mentions,
+        p.source_year
     from primary_target p
     left join stretch s
       on s.pick_stretch = 1
      and s.region is not distinct from p.region
-     and s.year = p.year
+     and s.plan_year = p.plan_year
      and s.indicator_code = p.indicator_code
      and s.measure = p.measure
 )

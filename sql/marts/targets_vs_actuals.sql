@@ -37,15 +37,15 @@ paired as (
         a.n_agreeing as actual_n_agreeing,
         coalesce(p.better, 'higher') as better,
         coalesce(p.approx_tolerance, 0.05) as approx_tolerance,
-        case when t.direction = 'down' and t.measure in ('growth', 'pp_change') then -1 else 1 end
-            as target_sign
+        -- the sign extraction gave the target (signed_value, pipelines/extract/timescope.py)
+        case when t.signed_value < 0 and t.value > 0 then -1 else 1 end as target_sign
     from targets_in t
     left join actuals a
       on a.region is not distinct from t.region
      and a.indicator_code = t.indicator_code
      and a.measure = t.measure
      and a.reference_year = t.year
-     and a.source_year > t.year
+     and a.source_plan_year > t.year
     left join polarity p on p.indicator_code = t.indicator_code
 ),
 

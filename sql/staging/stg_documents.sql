@@ -10,6 +10,7 @@ select
     region_code,
     cast(year as integer) as year,
     report_date,
+    cast(plan_year as integer) as plan_year,
     meeting,
     speaker,
     speaker_title,

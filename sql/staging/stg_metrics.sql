@@ -18,6 +18,10 @@ select
     statement,
     period,
     cast(reference_year as integer) as reference_year,
+    period_kind,
+    cast(base_year as integer) as base_year,
+    coalesce(is_stretch_marked, false) as is_stretch_marked,
+    cast(signed_value as double) as signed_value,
     char_start,
     char_end
 from metrics
