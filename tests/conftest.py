@@ -11,19 +11,10 @@ import pytest
 
 from pipelines.definitions import defs
 from pipelines.defs.resources import GovReportResource
+from tests.shared import SHARED, shared_path  # noqa: F401  (the one ../shared locator, re-exported)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "raw" / "yuzhong-2024-web.txt"
-SHARED = REPO.parent / "shared"
-
-
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared is not beside the repo ({path.relative_to(REPO.parent)} missing): "
-                    "this test needs the shared corpus")
-    return path
 
 
 @lru_cache(maxsize=1)
