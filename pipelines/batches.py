@@ -11,13 +11,14 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipelines.extract import extract_document_metrics
-from pipelines.ingest import RawFile, ingest_group
+from pipelines.ingest import RawFile, document_sources, ingest_group
 from pipelines.segment import segment_document
 from pipelines.warehouse.frames import to_arrow
 
 def clean_batch(groups: list[list[RawFile]]) -> dict[str, list[dict]]:
     """Groups of raw files → their documents (with ``heading_hints`` as JSON for the segment stage),
-    every file of a group as a source of its documents (pages, export rows), and the rejected files."""
+    the sources of each document (every page of its group; an export row is its own, ``file.csv#N``),
+    and the rejected files."""
     documents, sources, rejected = [], [], []
     for group in groups:
         outcome = ingest_group(group)
@@ -25,8 +26,7 @@ def clean_batch(groups: list[list[RawFile]]) -> dict[str, list[dict]]:
         for doc in outcome.documents:
             doc["heading_hints"] = json.dumps(doc.get("heading_hints") or [], ensure_ascii=False)
             documents.append(doc)
-            sources.extend({"doc_id": doc["doc_id"], "source_path": f.source_path, "sha256": f.sha256}
-                           for f in group)
+            sources.extend(document_sources(doc, group))  # its pages; an export row is its own source
     return {"documents": documents, "document_sources": sources, "rejected_documents": rejected}
 
 

@@ -21,7 +21,7 @@ DOCUMENT_COLUMNS = [
     # extensions
     "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code", "source_url",
     "encoding", "source_format", "is_complete", "completeness_note", "pages",
-    "pipeline_version", "plan_year",
+    "pipeline_version", "plan_year", "replaced_bytes", "decode_note",
 ]
 SECTION_COLUMNS = [
     "doc_id", "section_id", "parent_section_id", "level", "ordinal", "heading", "char_start",

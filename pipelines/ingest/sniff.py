@@ -111,6 +111,10 @@ def detect_format(source_path: str, text: str) -> str:
 class Decoded:
     text: str
     encoding: str
+    # bytes that could not be read as the file's encoding: dropped NULs, stray sequences of another
+    # encoding (decoded as that encoding), or undecodable bytes replaced with U+FFFD
+    replaced_bytes: int = 0
+    note: str | None = None  # what was repaired, in words; None for a clean file
 
 
 class UndecodableError(ValueError):
@@ -161,6 +165,15 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError:
         pass
     utf16 = _looks_utf16(data)
+    nuls = data.count(0)
+    if nuls and not utf16 and nuls <= MAX_REPAIRED_SHARE * len(data):
+        # a few NUL bytes in an otherwise 8-bit file (a scraper's or editor's leftovers): drop them
+        try:
+            text = data.replace(b"\x00", b"").decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and _plausible(text):
+            return Decoded(text, "utf-8", nuls, f"dropped {nuls} NUL byte{'s' if nuls > 1 else ''}")
     if utf16:
         try:
             text = data.decode(utf16)
@@ -169,9 +182,99 @@ def decode(data: bytes) -> Decoded:
         except UnicodeDecodeError:
             pass
     best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
-    if best is None:
-        raise UndecodableError("undecodable bytes: not UTF-8, GB18030/GBK, Big5 or UTF-16")
-    text = str(best)
-    if not _plausible(text):
+    if best is not None and _plausible(text := str(best)):
+        return Decoded(text, best.encoding.replace("_", "-"))
+    repaired = decode_with_repairs(data.replace(b"\x00", b"") if nuls <= MAX_REPAIRED_SHARE * len(data) else data)
+    if repaired is not None:
+        return repaired
+    if best is not None:
         raise UndecodableError(f"undecodable bytes: best guess {best.encoding} gives control or replacement characters")
-    return Decoded(text, best.encoding.replace("_", "-"))
+    raise UndecodableError("undecodable bytes: not UTF-8, GB18030/GBK, Big5 or UTF-16")
+
+
+# -- a file in one encoding with a few stretches in another, or a few broken bytes ----------------
+# At most this share of a file's bytes may be repaired or replaced; past it the file is rejected
+# (it is not text in any one encoding, and guessing would corrupt the report).
+MAX_REPAIRED_SHARE = 0.01
+MAX_STRAY_PER_LINE = 8
+LINE_CODECS = ("utf-8", "gb18030", "big5")
+_ESCAPED = re.compile("[\udc80-\udcff]")
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_UTF8_SEQ = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _strict(chunk: bytes, codec: str) -> str | None:
+    try:
+        return chunk.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _repair_line(line: bytes, codec: str) -> tuple[str, int] | None:
+    """A line of ``codec`` text holding stray UTF-8 sequences (a quote or word pasted from a UTF-8
+    page into a GBK file): (text, bytes read as UTF-8), or None. A stray sequence is one whose
+    removal lets the bytes before it decode strictly; the rest is solved the same way (memoized by
+    offset, so a long line costs one pass per candidate)."""
+    text = _strict(line, codec)
+    if text is not None:
+        return text, 0
+    if codec == "utf-8":
+        return None
+    starts = [m for m in _UTF8_SEQ.finditer(line)]
+    memo: dict[int, tuple[str, int] | None] = {}
+
+    def solve(pos: int, depth: int) -> tuple[str, int] | None:
+        if pos in memo:
+            return memo[pos]
+        whole = _strict(line[pos:], codec)
+        result = (whole, 0) if whole is not None else None
+        if result is None and depth < MAX_STRAY_PER_LINE:
+            for m in starts:
+                if m.start() < pos:
+                    continue
+                head = _strict(line[pos:m.start()], codec)
+                if head is None:
+                    continue
+                rest = solve(m.end(), depth + 1)
+                if rest is not None:
+                    result = (head + m.group().decode("utf-8") + rest[0], len(m.group()) + rest[1])
+                    break
+        memo[pos] = result
+        return result
+
+    return solve(0, 0)
+
+
+def decode_with_repairs(data: bytes) -> Decoded | None:
+    """Decode a file that no single codec reads cleanly, line by line (newlines never sit inside a
+    multibyte character in UTF-8, GB18030 or Big5): the codec that reads the most bytes is the
+    file's; a line it cannot read is repaired (stray UTF-8 sequences decoded as UTF-8) or, failing
+    that, decoded with U+FFFD for the bad bytes. None when more than ``MAX_REPAIRED_SHARE`` of the
+    bytes would need it."""
+    lines = data.split(b"\n")
+    clean = {c: sum(len(l) for l in lines if _strict(l, c) is not None) for c in LINE_CODECS}
+    codec = max(LINE_CODECS, key=lambda c: (clean[c], -LINE_CODECS.index(c)))
+    budget = max(MAX_REPAIRED_SHARE * len(data), 8)
+    out, stray, replaced = [], 0, 0
+    for line in lines:
+        fixed = _repair_line(line, codec)
+        if fixed is not None:
+            out.append(fixed[0])
+            stray += fixed[1]
+            continue
+        text = line.decode(codec, errors="surrogateescape")  # each bad byte → one lone surrogate
+        replaced += len(_ESCAPED.findall(text))
+        out.append(_ESCAPED_RUN.sub("\ufffd", text))
+        if stray + replaced > budget:
+            return None
+    if stray + replaced > budget:
+        return None
+    text = "\n".join(out)
+    if not _plausible(text.replace("\ufffd", "")):
+        return None
+    notes = []
+    if stray:
+        notes.append(f"{stray} bytes of stray UTF-8 sequences read as UTF-8")
+    if replaced:
+        notes.append(f"{replaced} undecodable byte{'s' if replaced > 1 else ''} replaced with U+FFFD")
+    return Decoded(text, codec, stray + replaced, f"{codec} with " + " and ".join(notes))

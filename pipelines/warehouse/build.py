@@ -18,7 +18,7 @@ import pyarrow as pa
 
 from pipelines.warehouse import load
 from pipelines.warehouse.frames import append_arrow, to_arrow
-from pipelines.warehouse.inventory import Plan, source_files
+from pipelines.warehouse.inventory import Plan, source_file, source_files
 from pipelines.warehouse.models import SqlModel, create_view
 from pipelines.warehouse.schema import STAGING, TABLES, create_table_sql
 from pipelines.warehouse.seeds import load_seeds
@@ -64,19 +64,19 @@ def _ddl(schema: str, name: str, columns: dict[str, str], replace: bool = False)
     return f'{head} {schema}."{name}" ({cols})'
 
 
-def ensure_tables(con: duckdb.DuckDBPyConnection) -> None:
+def ensure_tables(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
     """Create the tables; a warehouse built by an earlier version gains the columns added since
     (null until its documents are re-processed, which a pipeline-version change triggers)."""
     for name, columns in TABLES.items():
-        con.execute(create_table_sql(name))
+        con.execute(create_table_sql(name, schema))
         for col, typ in columns.items():
-            con.execute(f'ALTER TABLE main."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
+            con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
 
 
 def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {STAGING}")
+    ensure_tables(con, STAGING)
     for name in TABLES:
-        con.execute(create_table_sql(name, STAGING))
         for col, typ in STAGING_EXTRA.get(name, {}).items():
             con.execute(f'ALTER TABLE {STAGING}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
     for name in _ALWAYS:
@@ -111,7 +111,7 @@ class Build:
 
     def stale_sources(self, pipeline_version: str) -> set[str]:
         """Raw files whose documents another pipeline version built."""
-        return {p for (p,) in self.con.execute(
+        return {source_file(p) for (p,) in self.con.execute(
             "SELECT DISTINCT s.source_path FROM document_sources s JOIN documents d USING (doc_id) "
             "WHERE d.pipeline_version IS DISTINCT FROM ?", [pipeline_version]).fetchall()}
 

@@ -38,9 +38,14 @@ def diff(current: Mapping[str, str], previous: Mapping[str, str]) -> Diff:
                 deleted=frozenset(previous.keys() - current.keys()))
 
 
+def source_file(source_path: str) -> str:
+    """The raw file a recorded source is (``file.csv#3`` → ``file.csv``)."""
+    return _ROW_SUFFIX.sub("", source_path)
+
+
 def source_files(rows: Iterable[tuple[str, str]]) -> dict[str, str]:
     """``(source_path, sha256)`` rows of the warehouse → ``{file: sha256}`` (export rows folded)."""
-    return {_ROW_SUFFIX.sub("", path): sha for path, sha in rows}
+    return {source_file(path): sha for path, sha in rows}
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,10 @@ def load_staging(con: duckdb.DuckDBPyConnection, *, ingested_at, pipeline_versio
     counts: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute(f"""DELETE FROM document_sources WHERE source_path IN
-                        (SELECT source_path FROM {STAGING}.forget_paths)""")
-        con.execute(f"""DELETE FROM rejected_documents WHERE source_path IN
-                        (SELECT source_path FROM {STAGING}.forget_paths)""")
+        # an export's rows (export.csv#N) go with their file
+        for table in ("document_sources", "rejected_documents"):
+            con.execute(f"""DELETE FROM {table} WHERE regexp_replace(source_path, '#[0-9]+$', '') IN
+                            (SELECT source_path FROM {STAGING}.forget_paths)""")
         con.execute(f"INSERT INTO document_sources SELECT DISTINCT {_cols('document_sources')} "
                     f"FROM {STAGING}.document_sources")
         con.execute(f"INSERT INTO rejected_documents SELECT {_cols('rejected_documents')} "

@@ -16,7 +16,7 @@ TABLES: dict[str, dict[str, str]] = {
         "speaker_title": "VARCHAR", "region_code": "VARCHAR", "source_url": "VARCHAR",
         "encoding": "VARCHAR", "source_format": "VARCHAR", "is_complete": "BOOLEAN",
         "completeness_note": "VARCHAR", "pages": "VARCHAR[]", "pipeline_version": "VARCHAR",
-        "plan_year": "INTEGER",
+        "plan_year": "INTEGER", "replaced_bytes": "INTEGER", "decode_note": "VARCHAR",
     },
     "sections": {
         "doc_id": "VARCHAR", "section_id": "VARCHAR", "parent_section_id": "VARCHAR",

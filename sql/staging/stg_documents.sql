@@ -19,6 +19,8 @@ select
     source_format,
     is_complete,
     completeness_note,
+    replaced_bytes,
+    decode_note,
     cast(char_count as integer) as char_count,
     pipeline_version,
     ingested_at
