@@ -95,10 +95,10 @@ def run_build(raw: Path, warehouse: Path, workers: int) -> dict:
     import dagster as dg
 
     from pipelines.definitions import defs
-    from pipelines.resources import GovReportResource
+    from pipelines.defs.resources import GovReportResource
 
     resource = GovReportResource(raw_dir=str(raw), warehouse=str(warehouse), workers=workers)
-    job = defs.resolve_job_def("ingest_reports")  # the real job: assets and asset checks
+    job = defs().resolve_job_def("ingest_reports")  # the real job: assets and asset checks
     start = time.perf_counter()
     with PeakRss() as rss:
         result = job.execute_in_process(resources={"govreport": resource},

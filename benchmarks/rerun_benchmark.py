@@ -23,11 +23,11 @@ def run(raw: Path, warehouse: Path, workers: int | None, full_refresh: bool = Fa
     import dagster as dg
 
     from pipelines.definitions import defs
-    from pipelines.resources import GovReportResource
+    from pipelines.defs.resources import GovReportResource
 
     resource = GovReportResource(raw_dir=str(raw), warehouse=str(warehouse), workers=workers)
     start = time.perf_counter()
-    result = defs.resolve_job_def("ingest_reports").execute_in_process(
+    result = defs().resolve_job_def("ingest_reports").execute_in_process(
         run_config={"ops": {"raw_inventory": {"config": {"full_refresh": full_refresh}}}},
         resources={"govreport": resource}, instance=dg.DagsterInstance.ephemeral(), raise_on_error=False)
     seconds = time.perf_counter() - start

@@ -11,23 +11,23 @@ from pathlib import Path
 import pyarrow as pa
 
 from pipelines.extract import extract_document_metrics
-from pipelines.ingest import RawFile, ingest_group
+from pipelines.ingest import RawFile, document_sources, ingest_group
 from pipelines.segment import segment_document
 from pipelines.warehouse.frames import to_arrow
 
-HINTS = {"heading_hints": "VARCHAR"}
-
-
-def clean_batch(groups: list[list[RawFile]]) -> list[tuple[list[dict], list[dict]]]:
-    """(documents, rejected) for each group of raw files, in order. Documents carry their
-    ``heading_hints`` as JSON for the segmenting stage."""
-    results = []
+def clean_batch(groups: list[list[RawFile]]) -> dict[str, list[dict]]:
+    """Groups of raw files → their documents (with ``heading_hints`` as JSON for the segment stage),
+    the sources of each document (every page of its group; an export row is its own, ``file.csv#N``),
+    and the rejected files."""
+    documents, sources, rejected = [], [], []
     for group in groups:
         outcome = ingest_group(group)
+        rejected.extend(outcome.rejected)
         for doc in outcome.documents:
             doc["heading_hints"] = json.dumps(doc.get("heading_hints") or [], ensure_ascii=False)
-        results.append((outcome.documents, outcome.rejected))
-    return results
+            documents.append(doc)
+            sources.extend(document_sources(doc, group))  # its pages; an export row is its own source
+    return {"documents": documents, "document_sources": sources, "rejected_documents": rejected}
 
 
 def segment_batch(docs: pa.Table) -> dict[str, pa.Table]:

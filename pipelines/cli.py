@@ -28,11 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     import dagster as dg
 
     from pipelines.definitions import defs
-    from pipelines.resources import GovReportResource
+    from pipelines.defs.resources import GovReportResource
 
     resource = GovReportResource(raw_dir=args.raw_dir, warehouse=args.warehouse, workers=args.workers)
     instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    job = defs.resolve_job_def("ingest_reports")
+    job = defs().resolve_job_def("ingest_reports")
     result = job.execute_in_process(
         run_config={"ops": {"raw_inventory": {"config": {"full_refresh": args.full_refresh}}}},
         resources={"govreport": resource}, instance=instance, raise_on_error=False)

@@ -3,7 +3,7 @@
 Data flows one way: raw files → cleaned documents (``pipelines.ingest``) → segments
 (``pipelines.segment``) → metric mentions (``pipelines.extract``) → warehouse tables
 (``pipelines.warehouse``) → SQL views (``sql/``). Each stage is a module of plain functions on
-strings and records (dicts); the Dagster assets in ``pipelines.assets`` are thin wrappers.
+strings and records (dicts); the Dagster assets in ``pipelines.defs`` are thin wrappers.
 
 Every offset is a 0-based, end-exclusive position in the document's ``clean_text``, so that
 ``clean_text[char_start:char_end]`` is exactly the row's text (``heading`` for a section,

@@ -2,27 +2,29 @@
 from __future__ import annotations
 
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.assets import all_assets
-from pipelines.resources import GovReportResource
+from pipelines.definitions import defs
+from pipelines.defs.resources import GovReportResource
+from tests.shared import SHARED, shared_path  # noqa: F401  (the one ../shared locator, re-exported)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "raw" / "yuzhong-2024-web.txt"
-SHARED = REPO.parent / "shared"
 
 
-def shared_path(*parts: str) -> Path:
-    """A path under ../shared, or skip the test with the reason when it is absent."""
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared is not beside the repo ({path.relative_to(REPO.parent)} missing): "
-                    "this test needs the shared corpus")
-    return path
+@lru_cache(maxsize=1)
+def definitions() -> dg.Definitions:
+    """The code location, loaded from ``pipelines/defs/`` as Dagster loads it."""
+    return defs()
+
+
+def all_assets() -> list:
+    return list(definitions().assets)
 
 
 def materialize(raw_dir: Path, warehouse: Path, run_config: dict | None = None,

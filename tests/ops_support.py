@@ -13,9 +13,8 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
-from pipelines.definitions import defs
-from pipelines.resources import GovReportResource
-from tests.conftest import REPO, SAMPLE, shared_path
+from pipelines.defs.resources import GovReportResource
+from tests.conftest import REPO, SAMPLE, definitions, shared_path
 
 # three small reports of the shared corpus (paths under ../shared/corpus)
 CORPUS_FILES = ["lawtext-gov/政府工作报告-国务院/1975.md",
@@ -43,7 +42,7 @@ def run_job(raw: Path, warehouse: Path, *, full_refresh: bool = False, reprocess
     """Run ingest_reports (assets + checks) in this process; returns the result and its log lines."""
     resource = GovReportResource(raw_dir=str(raw), warehouse=str(warehouse), workers=1, lock_wait=lock_wait)
     instance = dg.DagsterInstance.ephemeral()
-    result = defs.resolve_job_def("ingest_reports").execute_in_process(
+    result = definitions().resolve_job_def("ingest_reports").execute_in_process(
         run_config={"ops": {"raw_inventory": {"config": {"full_refresh": full_refresh,
                                                          "reprocess_stale": reprocess_stale}}}},
         resources={"govreport": resource}, instance=instance, raise_on_error=False)

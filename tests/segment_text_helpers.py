@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import tempfile
 from pathlib import Path
 
 from pipelines.ingest import RawFile, ingest_folder, ingest_group
 
 REPO = Path(__file__).resolve().parents[1]
-# The repo's sibling folder ../shared; GOVREPORT_SHARED overrides it (e.g. when testing from a git
-# worktree that is not a sibling of shared/).
-SHARED = Path(os.environ.get("GOVREPORT_SHARED") or REPO.parent / "shared")
+from tests.shared import SHARED  # noqa: E402  (the one ../shared locator)
+
 CORPUS = SHARED / "corpus"
 LAWTEXT = CORPUS / "lawtext-gov"
 NATIONAL = LAWTEXT / "政府工作报告-国务院"

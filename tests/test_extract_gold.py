@@ -21,18 +21,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pipelines.extract import extract_mentions  # noqa: E402
+from tests.shared import SHARED  # noqa: E402
 
-
-
-def _find_shared() -> Path:
-    """The repo's sibling folder ``shared`` (for a worktree nested one level deeper, the first ancestor's)."""
-    for parent in ROOT.parents:
-        if (parent / "shared").is_dir():
-            return parent / "shared"
-    return ROOT.parent / "shared"
-
-
-SHARED = _find_shared()
 FIXTURES = Path(__file__).with_name("fixtures") / "extract"
 SEED_GOLD = SHARED / "gold" / "seed-metrics.jsonl"
 

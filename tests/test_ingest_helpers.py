@@ -1,10 +1,11 @@
 """Shared locations for the ingest tests (no test functions here)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+
+from tests.shared import SHARED
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures" / "ingest"
@@ -12,8 +13,8 @@ SAMPLE = REPO / "raw" / "yuzhong-2024-web.txt"
 
 
 def shared_dir() -> Path:
-    """``../shared`` beside the repo (``GOVREPORT_SHARED`` overrides it, e.g. for a worktree)."""
-    return Path(os.environ.get("GOVREPORT_SHARED") or REPO.parent / "shared")
+    """``../shared`` (see ``tests/shared.py``)."""
+    return SHARED
 
 
 def corpus_dir() -> Path:

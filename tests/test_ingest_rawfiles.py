@@ -1,5 +1,6 @@
-"""``scan_raw_folder`` follows symlinked files and folders (researchers link corpora in), never loops
-on a link cycle, skips broken links and hidden entries."""
+"""``scan_raw_folder`` follows symlinked files and folders (researchers link corpora in — from outside
+the raw folder only when ``follow_outside`` is set), never loops on a link cycle, skips broken links
+and hidden entries."""
 import hashlib
 import os
 import shutil
@@ -43,7 +44,7 @@ SCANNED = [  # (source_path, the file whose bytes it has)
 
 @needs_symlinks
 def test_symlinks_are_followed_without_looping(linked_raw):
-    files = scan_raw_folder(linked_raw)
+    files = scan_raw_folder(linked_raw, follow_outside=True)
     assert [f.source_path for f in files] == [path for path, _ in SCANNED]
     for f, (_, origin) in zip(files, SCANNED):
         data = origin.read_bytes()
@@ -52,8 +53,23 @@ def test_symlinks_are_followed_without_looping(linked_raw):
 
 
 @needs_symlinks
+def test_links_out_of_the_raw_folder_are_skipped_with_a_reason_by_default(linked_raw, tmp_path):
+    (linked_raw / "passwd").symlink_to("/etc/passwd")
+    (linked_raw / "inside").mkdir()
+    (linked_raw / "inside-link.txt").symlink_to(linked_raw / "own.txt")   # stays inside: followed
+    skipped: dict[str, str] = {}
+    files = scan_raw_folder(linked_raw, on_skip=skipped.__setitem__)
+    assert [f.source_path for f in files] == ["inside-link.txt", "own.txt"]
+    assert sorted(skipped) == ["broken.txt", "corpus", "linked-sample.txt", "passwd"]
+    assert "outside the raw folder" in skipped["passwd"] and "/etc/passwd" in skipped["passwd"]
+    assert skipped["broken.txt"] == "broken symlink"
+    assert files[0].sha256 == files[1].sha256  # the inside link reads its target's bytes
+
+
+@needs_symlinks
 def test_linked_files_ingest(linked_raw):
-    docs = [d for g in group_files(scan_raw_folder(linked_raw)) for d in ingest_group(g).documents]
+    docs = [d for g in group_files(scan_raw_folder(linked_raw, follow_outside=True))
+            for d in ingest_group(g).documents]
     assert sorted((d["source_path"], d["region"]) for d in docs) == [
         ("corpus/2024/gbk.txt", "重庆市渝中区"), ("corpus/big5.txt", "重庆市渝中区"),
         ("linked-sample.txt", "重庆市渝中区"), ("own.txt", "重庆市渝中区"),

@@ -9,11 +9,11 @@ import shutil
 import dagster as dg
 import pytest
 
-from pipelines.definitions import defs
-from pipelines.resources import GovReportResource
-from pipelines.schedules import DEFAULT_CRON, build_daily_schedule
-from pipelines.sensors import build_raw_folder_sensor
-from tests.ops_support import CORPUS_FILES, make_raw, run_job, shared_path
+from pipelines.defs.resources import GovReportResource
+from pipelines.defs.schedules import DEFAULT_CRON, build_daily_schedule
+from pipelines.defs.sensors import build_raw_folder_sensor
+from tests.conftest import definitions
+from tests.ops_support import CORPUS_FILES, SAMPLE, make_raw, metadata, run_job, shared_path
 
 
 @pytest.fixture
@@ -77,9 +77,72 @@ def test_sensor_cursor_is_a_small_json_digest(setup):
     assert len(tick.state["cursor"]) < 200  # stored with every tick: a digest, not 51 paths
 
 
+def _sensor_ticks(tmp_path, raw, **resource):
+    (tmp_path / "dagster_home").mkdir()
+    instance = dg.DagsterInstance.local_temp(str(tmp_path / "dagster_home"))
+    govreport = GovReportResource(raw_dir=str(raw), warehouse=str(tmp_path / "wh" / "reports.duckdb"),
+                                  workers=1, **resource)
+    sensor, state = build_raw_folder_sensor(), {"cursor": None}
+
+    def tick():
+        ctx = dg.build_sensor_context(instance=instance, cursor=state["cursor"],
+                                      resources={"govreport": govreport})
+        out = sensor(ctx)
+        state["cursor"] = ctx.cursor
+        return out
+    return instance, tick
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks unsupported")
+def test_sensor_sees_a_change_inside_a_symlinked_folder(tmp_path):
+    """The sensor walks the raw folder with the scanner's walker: a corpus folder linked in (from
+    outside, with follow_links_outside on) is listed, so editing a report in it launches a run.
+    (It used os.walk, which does not enter linked folders: such a change went unnoticed.)"""
+    corpus = tmp_path / "elsewhere" / "corpus"
+    corpus.mkdir(parents=True)
+    shutil.copy(SAMPLE, corpus / "yuzhong-2024.txt")
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "corpus").symlink_to(corpus, target_is_directory=True)
+    instance, tick = _sensor_ticks(tmp_path, raw, follow_links_outside=True)
+    try:
+        first = tick()
+        assert isinstance(first, dg.RunRequest) and first.tags["govreport/new_files"] == "1"
+        assert isinstance(tick(), dg.SkipReason)
+        with open(corpus / "yuzhong-2024.txt", "a", encoding="utf-8") as f:
+            f.write("\n补充：全年接待游客1200万人次。\n")
+        again = tick()
+        assert isinstance(again, dg.RunRequest) and again.run_key != first.run_key
+    finally:
+        instance.dispose()
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symlinks unsupported")
+def test_sensor_and_inventory_skip_a_link_out_of_the_raw_folder_by_default(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    outside = tmp_path / "elsewhere.txt"
+    outside.write_text("全年接待游客1200万人次。", encoding="utf-8")
+    (raw / "linked.txt").symlink_to(outside)
+    instance, tick = _sensor_ticks(tmp_path, raw)
+    try:
+        first = tick()
+        assert isinstance(first, dg.RunRequest) and first.tags["govreport/new_files"] == "1"  # the sample only
+        outside.write_text("全年接待游客1300万人次。", encoding="utf-8")
+        assert isinstance(tick(), dg.SkipReason)  # the linked file is not watched
+    finally:
+        instance.dispose()
+    result, logs = run_job(raw, tmp_path / "wh" / "reports.duckdb")
+    assert result.success
+    assert any(line.startswith("Skipped linked.txt: symlink to") and "outside the raw folder" in line
+               for line in logs)
+    assert metadata(result, "raw_inventory")["files"] == 1
+
+
 def test_sensor_and_schedule_do_not_launch_while_a_run_is_in_progress(setup):
     raw, _, instance, tick = setup
-    run = instance.create_run_for_job(job_def=defs.resolve_job_def("ingest_reports"))
+    run = instance.create_run_for_job(job_def=definitions().resolve_job_def("ingest_reports"))
     out = tick()
     assert isinstance(out, dg.SkipReason)
     assert run.run_id[:8] in out.skip_message and "not launching another" in out.skip_message
@@ -122,8 +185,8 @@ def test_sensor_configuration_from_environment(monkeypatch, env, interval, statu
 
 
 def test_definitions_carry_the_schedule_sensor_and_checks():
-    assert [s.name for s in defs.schedules] == ["daily_ingest"]
-    assert [s.name for s in defs.sensors] == ["raw_folder_sensor"]
-    checks = {key.name for c in defs.asset_checks for key in c.check_keys}
+    assert [s.name for s in definitions().schedules] == ["daily_ingest"]
+    assert [s.name for s in definitions().sensors] == ["raw_folder_sensor"]
+    checks = {key.name for c in definitions().asset_checks for key in c.check_keys}
     assert checks == {"unique_ids", "offsets_round_trip", "metric_units_allowed", "no_page_furniture",
                       "documents_with_metrics"}

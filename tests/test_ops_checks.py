@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.checks import (check_documents_have_metrics, check_furniture, check_offsets,
-                              check_unique_ids, check_units, furniture_phrases, unit_allowed)
-from pipelines.warehouse.store import ensure_staging, ensure_tables
+from pipelines.warehouse.build import ensure_staging, ensure_tables
+from pipelines.warehouse.checks import (check_documents_have_metrics, check_furniture, check_offsets,
+                                        check_unique_ids, check_units, furniture_phrases, unit_allowed)
 from tests.ops_support import CORPUS_FILES, file_sha, make_raw, run_job, shared_path
 
 CHECKS = ["unique_ids", "offsets_round_trip", "metric_units_allowed", "no_page_furniture",
@@ -97,7 +97,7 @@ def test_check_functions_catch_what_they_check(con, sql, check, key, value):
 def test_furniture_check_finds_a_phrase_left_in_clean_text(con):
     passed, meta = check_furniture(con)
     assert not passed and meta["documents_with_furniture"] == 1
-    assert "打印本页" in meta["found"].value
+    assert "打印本页" in meta["found"]
 
 
 @pytest.mark.parametrize("unit,allowed", [

@@ -46,7 +46,8 @@ def count_docs(warehouse: Path) -> int:
 def tables(warehouse: Path) -> set[str]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return {t for (t,) in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        return {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables "
+                                          "WHERE table_type = 'BASE TABLE'").fetchall()}
     finally:
         con.close()
 
@@ -118,8 +119,8 @@ def test_publish_waits_for_a_read_write_session_opened_mid_run(built):
     said: list[str] = []
     store = Warehouse(warehouse, lock_wait=60, log=said.append)
     store.begin_run("mid-run")
-    with store.build("mid-run") as con:
-        con.execute("CREATE TABLE built_by_run AS SELECT 1 AS x")
+    with store.build("mid-run") as build:
+        build.con.execute("CREATE TABLE built_by_run AS SELECT 1 AS x")
     reader = holder(warehouse, "con = duckdb.connect(path)")  # read-write, writes nothing
     timer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(2)"])
     import threading
@@ -134,8 +135,8 @@ def test_publish_refuses_to_overwrite_a_change_made_during_the_run(built):
     _, warehouse = built
     store = Warehouse(warehouse, lock_wait=5)
     store.begin_run("late")
-    with store.build("late") as con:
-        con.execute("CREATE TABLE built_by_run AS SELECT 1 AS x")
+    with store.build("late") as build:
+        build.con.execute("CREATE TABLE built_by_run AS SELECT 1 AS x")
     writer = holder(warehouse, ANALYST_WRITES)   # an analyst writes while the run builds …
     close(writer)
     with pytest.raises(WarehouseBusy, match="changed by another process"):

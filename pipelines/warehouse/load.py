@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import duckdb
 
-from pipelines.warehouse.schema import DOCUMENT_TABLES, TABLES
-from pipelines.warehouse.store import STAGING
+from pipelines.warehouse.schema import DOCUMENT_TABLES, STAGING, TABLES
 
 
 def _cols(table: str) -> str:

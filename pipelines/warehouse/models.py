@@ -9,12 +9,16 @@ mentions as an identifier, and models are built in topological order (a cycle is
 """
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from graphlib import TopologicalSorter
 from pathlib import Path
 
 import duckdb
+
+from pipelines.config import SQL_DIR
+from pipelines.warehouse.seeds import seeds_digest
 
 _COMMENT = re.compile(r"--[^\n]*|/\*.*?\*/", re.S)
 _MATERIALIZED = re.compile(r"^materialized:\s*(view|table)\b", re.M)
@@ -77,3 +81,13 @@ def create_view(con: duckdb.DuckDBPyConnection, model: SqlModel) -> None:
     elif existing and existing[0] != "VIEW" and kind == "VIEW":
         con.execute(f'DROP TABLE "{model.name}"')
     con.execute(f'CREATE OR REPLACE {kind} "{model.name}" AS\n{body}')
+
+
+def models_digest(sql_dir: Path = SQL_DIR) -> str:
+    """A digest of every model file and seed: the views must be rebuilt when it changes."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(sql_dir).rglob("*.sql")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    digest.update(seeds_digest().encode())  # views: a changed seed CSV rebuilds the views too
+    return digest.hexdigest()[:16]

@@ -52,6 +52,9 @@ TABLES: dict[str, dict[str, str]] = {
     },
 }
 
+# The schema of a build file where a run stages its rows before the load step (see ``build``).
+STAGING = "staging"
+
 # Tables whose rows belong to one document (replaced together when the document changes).
 DOCUMENT_TABLES = ("documents", "sections", "paragraphs", "sentences", "metrics")
 

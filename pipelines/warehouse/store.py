@@ -24,57 +24,21 @@ import os
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 import duckdb
-import pyarrow as pa
 
+from pipelines.warehouse.build import Build, ensure_staging, ensure_tables
 from pipelines.warehouse.locks import RunLock, WarehouseBusy, hold_published, lock_wait_seconds
-from pipelines.warehouse.frames import append_arrow, to_arrow
-from pipelines.warehouse.schema import TABLES, create_table_sql
+from pipelines.warehouse.schema import STAGING
 
 # The oldest storage format that holds everything we write; duckdb-cli 1.5 reads it.
 STORAGE_VERSION = "v1.5.0"
-
-STAGING = "staging"
-# extra columns a stage carries between assets and the load step drops
-STAGING_EXTRA = {"documents": {"heading_hints": "VARCHAR"}}
 
 
 def connect(path: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     config = {} if read_only else {"storage_compatibility_version": STORAGE_VERSION}
     return duckdb.connect(str(path), read_only=read_only, config=config)
-
-
-def ensure_tables(con: duckdb.DuckDBPyConnection, schema: str = "main") -> None:
-    """Create the tables; a warehouse built by an earlier version gains the columns added since
-    (null until its documents are re-processed, which a pipeline-version change triggers)."""
-    for name, columns in TABLES.items():
-        con.execute(create_table_sql(name, schema))
-        for col, typ in columns.items():
-            con.execute(f'ALTER TABLE {schema}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
-
-
-def ensure_staging(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute(f"CREATE SCHEMA IF NOT EXISTS {STAGING}")
-    ensure_tables(con, STAGING)
-    for name in TABLES:
-        for col, typ in STAGING_EXTRA.get(name, {}).items():
-            con.execute(f'ALTER TABLE {STAGING}."{name}" ADD COLUMN IF NOT EXISTS "{col}" {typ}')
-    con.execute(f"CREATE TABLE IF NOT EXISTS {STAGING}.forget_paths (source_path VARCHAR)")
-
-
-def append_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict],
-                schema: str = STAGING) -> int:
-    """Bulk-append records to a table, typed as the table (one Arrow table, no row-by-row inserts)."""
-    extra = STAGING_EXTRA.get(table) if schema == STAGING else None
-    return append_arrow(con, f'{schema}."{table}"', to_arrow(table, rows, extra))
-
-
-def insert_columns(con: duckdb.DuckDBPyConnection, target: str, columns: dict[str, list]) -> None:
-    """INSERT INTO target (columns…) the given column lists, in bulk."""
-    if columns:
-        append_arrow(con, target, pa.table(columns))
 
 
 def _identity(path: Path, fd: Optional[int] = None) -> Optional[list]:
@@ -173,11 +137,11 @@ class Warehouse:
             con.execute("CHECKPOINT")
 
     @contextmanager
-    def build(self, run_id: str):
-        """A read-write connection to this run's build file (started if needed)."""
+    def build(self, run_id: str) -> Iterator[Build]:
+        """This run's build file, open read-write (started if needed)."""
         con = connect(self.start_build(run_id))
         try:
-            yield con
+            yield Build(con)
         finally:
             con.close()
 

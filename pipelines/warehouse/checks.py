@@ -1,4 +1,5 @@
-"""Asset checks on ``warehouse_tables``, run against this run's build file before it is published.
+"""The asset checks' queries: run against a run's build file before it is published (the Dagster
+checks in ``pipelines/defs/checks.py`` wrap them).
 
 | check                  | severity | blocking | what fails it                                            |
 |------------------------|----------|----------|----------------------------------------------------------|
@@ -14,7 +15,8 @@ The per-document checks look at the documents this run loaded (``staging.loaded_
 ``unique_ids`` looks at every row. A run that found nothing to do has no build: its checks pass
 and say so (the published file passed them when it was built).
 
-The check functions (``check_*``) take a DuckDB connection and return ``(passed, metadata)``.
+The check functions (``check_*``) take a DuckDB connection and return ``(passed, metadata)``;
+metadata values are numbers, or ``Markdown`` lists of examples.
 The rule tables are data: ``check_rules/allowed_units.csv`` and ``check_rules/furniture_phrases.csv``,
 joined with the extractor's unit table and the ingest stage's cut-off phrases when those exist.
 """
@@ -24,17 +26,19 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 
-from pipelines.assets.loading import warehouse_tables
-from pipelines.resources import GovReportResource
-from pipelines.warehouse.store import STAGING
+from pipelines.warehouse.build import has_table
+from pipelines.warehouse.schema import STAGING
 
 _HERE = Path(__file__).resolve().parent
 RULES = _HERE / "check_rules"
-EXTRACT_UNITS = _HERE / "extract" / "data" / "units.csv"
-INGEST_FURNITURE = _HERE / "ingest" / "furniture_rules.csv"
+EXTRACT_UNITS = _HERE.parent / "extract" / "data" / "units.csv"
+INGEST_FURNITURE = _HERE.parent / "ingest" / "furniture_rules.csv"
+
+
+class Markdown(str):
+    """A metadata value to show as markdown (a list of examples)."""
 
 # (table, id column) pairs that must be unique; every table's doc_id must exist in documents
 ID_COLUMNS = [("documents", "doc_id"), ("sections", "section_id"), ("paragraphs", "paragraph_id"),
@@ -91,9 +95,9 @@ def furniture_phrases() -> tuple[str, ...]:
 
 def _loaded(con: duckdb.DuckDBPyConnection) -> str:
     """SQL for the doc_ids this run loaded (all documents if the build has no record of it)."""
-    has = con.execute("SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND "
-                      "table_name = 'loaded_documents'", [STAGING]).fetchone()[0]
-    return f"SELECT doc_id FROM {STAGING}.loaded_documents" if has else "SELECT doc_id FROM documents"
+    if has_table(con, "loaded_documents"):
+        return f"SELECT doc_id FROM {STAGING}.loaded_documents"
+    return "SELECT doc_id FROM documents"
 
 
 def check_unique_ids(con) -> tuple[bool, dict]:
@@ -138,7 +142,7 @@ def check_offsets(con) -> tuple[bool, dict]:
         meta[f"{table}_mismatched"] = bad
     meta["documents_checked"] = len(docs)
     if bad_rows:
-        meta["examples"] = dg.MetadataValue.md("\n".join(f"- `{r}`" for r in bad_rows))
+        meta["examples"] = Markdown("\n".join(f"- `{r}`" for r in bad_rows))
     return not bad_rows, meta
 
 
@@ -149,7 +153,7 @@ def check_units(con) -> tuple[bool, dict]:
     meta = {"metrics_checked": sum(n for _, n in counts), "units_seen": len(counts),
             "metrics_with_unit_not_allowed": sum(n for _, n in bad)}
     if bad:
-        meta["not_allowed"] = dg.MetadataValue.md("\n".join(f"- `{u}`: {n}" for u, n in bad[:20]))
+        meta["not_allowed"] = Markdown("\n".join(f"- `{u}`: {n}" for u, n in bad[:20]))
     return not bad, meta
 
 
@@ -163,7 +167,7 @@ def check_furniture(con) -> tuple[bool, dict]:
     meta = {"documents_checked": n_docs, "phrases": len(phrases),
             "documents_with_furniture": len({p for p, _ in hits})}
     if hits:
-        meta["found"] = dg.MetadataValue.md("\n".join(f"- {p}: `{ph}`" for p, ph in hits[:20]))
+        meta["found"] = Markdown("\n".join(f"- {p}: `{ph}`" for p, ph in hits[:20]))
     return not hits, meta
 
 
@@ -173,44 +177,5 @@ def check_documents_have_metrics(con) -> tuple[bool, dict]:
     n_docs = con.execute(f"SELECT count(*) FROM ({_loaded(con)})").fetchone()[0]
     meta = {"documents_checked": n_docs, "documents_without_metrics": len(rows)}
     if rows:
-        meta["without_metrics"] = dg.MetadataValue.md("\n".join(f"- {p}" for (p,) in rows[:20]))
+        meta["without_metrics"] = Markdown("\n".join(f"- {p}" for (p,) in rows[:20]))
     return not rows, meta
-
-
-def _make_check(fn, name: str, description: str, severity: dg.AssetCheckSeverity, blocking: bool):
-    @dg.asset_check(asset=warehouse_tables, name=name, description=description, blocking=blocking)
-    def _check(context: dg.AssetCheckExecutionContext, govreport: GovReportResource) -> dg.AssetCheckResult:
-        store = govreport.store()
-        run_id = context.run.run_id
-        if not store.has_build(run_id):
-            return dg.AssetCheckResult(passed=True, metadata={
-                "checked": "nothing: this run changed nothing (the published warehouse passed when it was built)"})
-        with store.build(run_id) as con:
-            passed, meta = fn(con)
-        if not passed:
-            context.log.warning(f"Check {name} failed: {({k: v for k, v in meta.items() if isinstance(v, int)})}"
-                                + (" — the warehouse will not be published." if blocking else ""))
-        return dg.AssetCheckResult(passed=passed, severity=severity, metadata=meta)
-
-    return _check
-
-
-def all_checks() -> list[dg.AssetChecksDefinition]:
-    E, W = dg.AssetCheckSeverity.ERROR, dg.AssetCheckSeverity.WARN
-    return [
-        _make_check(check_unique_ids, "unique_ids",
-                    "Every id is unique and not null; no row belongs to a document that is gone.", E, True),
-        _make_check(check_offsets, "offsets_round_trip",
-                    "clean_text[char_start:char_end] is exactly each section heading, paragraph, sentence "
-                    "and metric value_text of the documents this run loaded.", E, True),
-        _make_check(check_units, "metric_units_allowed",
-                    "Every metric unit is a base unit of the allowed set (check_rules/allowed_units.csv "
-                    "and the extractor's unit table), or a compound over allowed denominators like "
-                    "元/平方公里 or 元/人·月.", E, False),
-        _make_check(check_furniture, "no_page_furniture",
-                    "No web-page furniture phrase (打印本页, 上一篇：, 责任编辑：…) is left in the clean "
-                    "text of the documents this run loaded.", W, False),
-        _make_check(check_documents_have_metrics, "documents_with_metrics",
-                    "Flags documents this run loaded that have no metric mention at all (a truncated "
-                    "file, or an extraction miss).", W, False),
-    ]

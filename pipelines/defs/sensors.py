@@ -26,10 +26,11 @@ from pathlib import Path
 
 import dagster as dg
 
-from pipelines.ingest import scan_raw_folder
-from pipelines.jobs import ingest_reports
-from pipelines.resources import GovReportResource
+from pipelines.defs.jobs import JOB_NAME
+from pipelines.defs.resources import GovReportResource
+from pipelines.ingest import scan_raw_folder, walk_raw_folder
 from pipelines.version import pipeline_version
+from pipelines.warehouse.inventory import diff
 from pipelines.warehouse.manifest import read_manifest
 
 SENSOR_NAME = "raw_folder_sensor"
@@ -37,7 +38,7 @@ DEFAULT_INTERVAL = 30
 IN_PROGRESS = [dg.DagsterRunStatus.QUEUED, dg.DagsterRunStatus.NOT_STARTED, dg.DagsterRunStatus.STARTING,
                dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]
 # runs that write the warehouse: the job, and the UI's "Materialize" runs over these assets
-WAREHOUSE_JOBS = {ingest_reports.name, "__ASSET_JOB"}
+WAREHOUSE_JOBS = {JOB_NAME, "__ASSET_JOB"}
 
 
 def active_run(instance: dg.DagsterInstance) -> dg.DagsterRun | None:
@@ -48,21 +49,17 @@ def active_run(instance: dg.DagsterInstance) -> dg.DagsterRun | None:
     return None
 
 
-def listing(raw_dir: Path) -> list[tuple[str, int, int]]:
-    """(path, size, mtime_ns) of every file the pipeline would read (hidden ones skipped), by stat only."""
+def listing(raw_dir: Path, follow_outside: bool = False) -> list[tuple[str, int, int]]:
+    """(path, size, mtime_ns) of every file the pipeline would read — the scanner's own walker, with
+    its symlink policy — by stat only."""
     out = []
-    for root, dirs, files in os.walk(raw_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            p = Path(root) / name
-            try:
-                st = p.stat()
-            except FileNotFoundError:
-                continue
-            out.append((p.relative_to(raw_dir).as_posix(), st.st_size, st.st_mtime_ns))
-    return sorted(out)
+    for rel, path in walk_raw_folder(raw_dir, follow_outside=follow_outside):
+        try:
+            st = path.stat()
+        except OSError:
+            continue
+        out.append((rel, st.st_size, st.st_mtime_ns))
+    return out
 
 
 def _digest(obj) -> str:
@@ -82,29 +79,28 @@ def evaluate_raw_folder(context: dg.SensorEvaluationContext, govreport: GovRepor
     if not raw_dir.is_dir():
         return dg.SkipReason(f"The raw folder {raw_dir} does not exist.")
     version = pipeline_version()
-    stats = listing(raw_dir)
+    follow = govreport.follow_outside()
+    stats = listing(raw_dir, follow)
     cursor = json.loads(context.cursor) if context.cursor else {}
     new_cursor = {"listing": _digest(stats), "files": len(stats), "pipeline_version": version}
     if cursor == new_cursor:
         return dg.SkipReason(f"No file added, changed or deleted in {raw_dir} since the last check "
                              f"({len(stats)} files; nothing read).")
 
-    current = {f.source_path: f.sha256 for f in scan_raw_folder(raw_dir)}
+    current = {f.source_path: f.sha256 for f in scan_raw_folder(raw_dir, follow_outside=follow)}
     manifest = read_manifest(govreport.store().published)
-    built = (manifest or {}).get("sources", {})
-    new = set(current) - set(built)
-    changed = {p for p in set(current) & set(built) if current[p] != built[p]}
-    deleted = set(built) - set(current)
+    change = diff(current, (manifest or {}).get("sources", {}))
+    new, changed, deleted = change.new, change.changed, change.deleted
     version_changed = manifest is not None and manifest.get("pipeline_version") != version
     context.update_cursor(json.dumps(new_cursor))
-    if not (new or changed or deleted or version_changed):
+    if not (change or version_changed):
         return dg.SkipReason(f"{len(current)} files in {raw_dir}: their contents are exactly what the "
                              "warehouse was built from (files touched or listed anew, none changed).")
     reasons = [f"{len(s)} {what}: {_names(s)}" for s, what in
                ((new, "new"), (changed, "changed"), (deleted, "deleted")) if s]
     if version_changed:
         reasons.append(f"pipeline version {manifest.get('pipeline_version')} → {version}")
-    context.log.info("Launching ingest_reports: " + "; ".join(reasons))
+    context.log.info(f"Launching {JOB_NAME}: " + "; ".join(reasons))
     key = _digest([sorted(current.items()), version, (manifest or {}).get("run_id")])
     return dg.RunRequest(run_key=f"raw-{key}", tags={
         "govreport/trigger": "raw_folder_sensor", "govreport/new_files": str(len(new)),
@@ -116,7 +112,7 @@ def build_raw_folder_sensor() -> dg.SensorDefinition:
     interval = int(os.environ.get("GOVREPORT_SENSOR_INTERVAL") or DEFAULT_INTERVAL)
     off = os.environ.get("GOVREPORT_SENSOR", "").lower() in {"off", "0", "false", "no"}
 
-    @dg.sensor(name=SENSOR_NAME, job=ingest_reports, minimum_interval_seconds=interval,
+    @dg.sensor(name=SENSOR_NAME, job_name=JOB_NAME, minimum_interval_seconds=interval,
                default_status=dg.DefaultSensorStatus.STOPPED if off else dg.DefaultSensorStatus.RUNNING,
                description=f"Launches ingest_reports when files in the raw folder are added, changed or "
                            f"deleted (checked every {interval}s by size and mtime, confirmed by sha256).")
@@ -124,3 +120,8 @@ def build_raw_folder_sensor() -> dg.SensorDefinition:
         return evaluate_raw_folder(context, govreport)
 
     return raw_folder_sensor
+
+
+@dg.definitions
+def sensors() -> dg.Definitions:
+    return dg.Definitions(sensors=[build_raw_folder_sensor()])

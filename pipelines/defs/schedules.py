@@ -16,8 +16,8 @@ import os
 
 import dagster as dg
 
-from pipelines.jobs import ingest_reports
-from pipelines.sensors import active_run
+from pipelines.defs.jobs import JOB_NAME
+from pipelines.defs.sensors import active_run
 
 SCHEDULE_NAME = "daily_ingest"
 DEFAULT_CRON = "0 2 * * *"
@@ -30,7 +30,7 @@ def build_daily_schedule() -> dg.ScheduleDefinition:
     tz = os.environ.get("GOVREPORT_SCHEDULE_TZ") or DEFAULT_TZ
     off = os.environ.get("GOVREPORT_SCHEDULE", "").lower() in {"off", "0", "false", "no"}
 
-    @dg.schedule(name=SCHEDULE_NAME, job=ingest_reports, cron_schedule=cron, execution_timezone=tz,
+    @dg.schedule(name=SCHEDULE_NAME, job_name=JOB_NAME, cron_schedule=cron, execution_timezone=tz,
                  default_status=dg.DefaultScheduleStatus.STOPPED if off else dg.DefaultScheduleStatus.RUNNING,
                  description=f"Runs ingest_reports at '{cron}' ({tz}): new, changed and deleted files, "
                              "and documents an older pipeline version built.")
@@ -41,3 +41,8 @@ def build_daily_schedule() -> dg.ScheduleDefinition:
         return dg.RunRequest(tags={"govreport/trigger": SCHEDULE_NAME})
 
     return daily_ingest
+
+
+@dg.definitions
+def schedules() -> dg.Definitions:
+    return dg.Definitions(schedules=[build_daily_schedule()])

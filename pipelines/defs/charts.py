@@ -7,7 +7,8 @@ import re
 import dagster as dg
 
 from pipelines.charts import find_cjk_font, keyword_intensity_figure, png_bytes, targets_vs_actuals_figure
-from pipelines.resources import GovReportResource
+from pipelines.defs.resources import GovReportResource
+from pipelines.warehouse.chart_data import read_chart_data
 from pipelines.warehouse.store import connect
 
 CHARTS_DIRNAME = "charts"
@@ -34,13 +35,7 @@ def _embed(title: str, png: bytes) -> str:
     return f"**{title}**\n\n![{title}](data:image/png;base64,{base64.b64encode(png).decode()})\n"
 
 
-def _records(con, sql: str, params=None) -> list[dict]:
-    cur = con.execute(sql, params or [])
-    cols = [d[0] for d in cur.description]
-    return [dict(zip(cols, row)) for row in cur.fetchall()]
-
-
-@dg.asset(group_name="charts", kinds={"python", "matplotlib"}, deps=[dg.AssetKey("published_warehouse")])
+@dg.asset(group_name="charts", kinds={"python", "matplotlib"}, deps=["published_warehouse"])
 def charts(context: dg.AssetExecutionContext, config: ChartsConfig,
            govreport: GovReportResource) -> dg.MaterializeResult:
     """Pictures of the published warehouse, written under `charts/` beside it and shown here:
@@ -66,38 +61,17 @@ def charts(context: dg.AssetExecutionContext, config: ChartsConfig,
                             "region codes). Install one (e.g. Debian fonts-wqy-microhei or fonts-noto-cjk) "
                             "or set GOVREPORT_CJK_FONT to a font file.")
     with connect(published, read_only=True) as con:
-        # each view is computed once: one query for all charted regions, one aggregate for keywords
-        con.execute("""CREATE TEMP TABLE charted AS
-            SELECT t.region, any_value(d.region_code) AS region_code,
-                   count(*) FILTER (WHERE t.met IS NOT NULL) AS judged, count(*) AS n_targets,
-                   bool_or(t.admin_level = 'national') AS national
-            FROM targets_vs_actuals t LEFT JOIN stg_documents d ON d.doc_id = t.target_doc_id
-            WHERE t.region IS NOT NULL
-            GROUP BY t.region ORDER BY national DESC, judged DESC, n_targets DESC, t.region LIMIT ?""",
-                    [config.max_regions])
-        regions = _records(con, "SELECT * FROM charted ORDER BY national DESC, judged DESC, n_targets DESC, region")
-        per_region: dict[str, list[dict]] = {r["region"]: [] for r in regions}
-        for row in _records(con, """
-                SELECT region, indicator_code, measure, year, target_lo, target_hi, target_qualifier,
-                       actual_signed, met, unit
-                FROM targets_vs_actuals WHERE region IN (SELECT region FROM charted)
-                ORDER BY region, indicator_code, measure, year"""):
-            per_region[row.pop("region")].append(row)
-        keyword_rows = _records(con, """SELECT keyword, any_value(label_en) AS label_en, year,
-                                               avg(per_10k_chars) AS per_10k_chars
-                                        FROM keyword_intensity WHERE year IS NOT NULL
-                                        GROUP BY keyword, year""")
-        n_reports = con.execute("SELECT count(*) FROM stg_documents").fetchone()[0]
+        data = read_chart_data(con, config.max_regions)
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[tuple[str, bytes]] = []
-    png = png_bytes(keyword_intensity_figure(keyword_rows, font=font, max_keywords=config.max_keywords,
-                                                  n_reports=n_reports))
+    png = png_bytes(keyword_intensity_figure(data.keyword_rows, font=font, max_keywords=config.max_keywords,
+                                             n_reports=data.n_reports))
     (out / "keyword_intensity.png").write_bytes(png)
     written.append(("keyword_intensity.png", png))
-    for r in regions:
+    for r in data.regions:
         name = f"targets_vs_actuals_{_slug(r['region'])}.png"
-        png = png_bytes(targets_vs_actuals_figure(per_region[r["region"]], r["region"],
+        png = png_bytes(targets_vs_actuals_figure(data.per_region[r["region"]], r["region"],
                                                   region_code=r["region_code"], font=font))
         (out / name).write_bytes(png)
         written.append((name, png))
