@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from tests.shared import shared_path
 
 HANDCHECKED = Path(__file__).with_name("fixtures") / "handchecked"
 TARGETS_CSV = HANDCHECKED / "province_targets.csv"
